@@ -1,0 +1,80 @@
+"""prospectlib: lead lifecycle modelling as a pure-domain Python library.
+
+The names most users need are importable from here; subpackages hold the rest
+(`prospectlib.serialize`, `prospectlib.samples`, `prospectlib.strategies`).
+
+Example:
+    >>> import datetime as dt
+    >>> import prospectlib as pl
+    >>> lead = pl.Lead(id="L-1", created_at=dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+    >>> lead.stage
+    'prospect'
+"""
+
+from prospectlib._version import __version__
+from prospectlib.errors import InvalidConfigError
+from prospectlib.errors import InvalidLeadError
+from prospectlib.errors import MissingDependencyError
+from prospectlib.errors import Problem
+from prospectlib.errors import ProspectlibError
+from prospectlib.errors import TransitionNotAllowedError
+from prospectlib.errors import UnknownClassifierError
+from prospectlib.errors import UnknownEventError
+from prospectlib.errors import UnknownNameError
+from prospectlib.errors import UnknownStageError
+from prospectlib.errors import ValidationError
+from prospectlib.model import Activity
+from prospectlib.model import BuyingRole
+from prospectlib.model import Channel
+from prospectlib.model import Company
+from prospectlib.model import Consent
+from prospectlib.model import ConsentStatus
+from prospectlib.model import Evidence
+from prospectlib.model import FrozenMap
+from prospectlib.model import Interaction
+from prospectlib.model import LawfulBasis
+from prospectlib.model import Lead
+from prospectlib.model import Location
+from prospectlib.model import ObjectionKind
+from prospectlib.model import Person
+from prospectlib.model import Purchase
+from prospectlib.model import Scalar
+from prospectlib.model import Source
+from prospectlib.model import StageChange
+from prospectlib.model import Verdict
+from prospectlib.model import Objection
+
+__all__ = [
+    "Activity",
+    "BuyingRole",
+    "Channel",
+    "Company",
+    "Consent",
+    "ConsentStatus",
+    "Evidence",
+    "FrozenMap",
+    "Interaction",
+    "InvalidConfigError",
+    "InvalidLeadError",
+    "LawfulBasis",
+    "Lead",
+    "Location",
+    "MissingDependencyError",
+    "Objection",
+    "ObjectionKind",
+    "Person",
+    "Problem",
+    "ProspectlibError",
+    "Purchase",
+    "Scalar",
+    "Source",
+    "StageChange",
+    "TransitionNotAllowedError",
+    "UnknownClassifierError",
+    "UnknownEventError",
+    "UnknownNameError",
+    "UnknownStageError",
+    "ValidationError",
+    "Verdict",
+    "__version__",
+]

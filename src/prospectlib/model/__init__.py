@@ -1,0 +1,59 @@
+"""The lead domain model: frozen, validated values with no behaviour hidden in them.
+
+Everything here is re-exported from `prospectlib` itself.
+"""
+
+from prospectlib.model._enums import Activity
+from prospectlib.model._enums import BuyingRole
+from prospectlib.model._enums import Channel
+from prospectlib.model._enums import ConsentStatus
+from prospectlib.model._enums import LawfulBasis
+from prospectlib.model._enums import ObjectionKind
+from prospectlib.model._enums import Source
+from prospectlib.model._enums import Verdict
+from prospectlib.model._frozenmap import FrozenMap
+from prospectlib.model._lead import Lead
+from prospectlib.model._lead import Scalar
+from prospectlib.model._parties import Company
+from prospectlib.model._parties import Location
+from prospectlib.model._parties import Person
+from prospectlib.model._records import Consent
+from prospectlib.model._records import Evidence
+from prospectlib.model._records import Interaction
+from prospectlib.model._records import Objection
+from prospectlib.model._records import Purchase
+from prospectlib.model._records import StageChange
+
+__all__ = [
+    "Activity",
+    "BuyingRole",
+    "Channel",
+    "Company",
+    "Consent",
+    "ConsentStatus",
+    "Evidence",
+    "FrozenMap",
+    "Interaction",
+    "LawfulBasis",
+    "Lead",
+    "Location",
+    "ObjectionKind",
+    "Person",
+    "Purchase",
+    "Scalar",
+    "Source",
+    "StageChange",
+    "Verdict",
+]
+
+import attrs as _attrs
+
+# Reprs and docs show the public path (prospectlib.Lead). Annotations are resolved
+# first: attrs and cattrs evaluate string annotations in the class's module.
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type):
+        if _attrs.has(_obj):
+            _attrs.resolve_types(_obj)
+        _obj.__module__ = "prospectlib"
+del _name, _obj

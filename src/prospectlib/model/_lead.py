@@ -1,0 +1,373 @@
+"""The lead: a potential customer and everything known about them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from collections.abc import Mapping
+from decimal import Decimal
+from operator import attrgetter
+from typing import Any
+from typing import TypeAlias
+
+import attrs
+
+from prospectlib.model import _check as c
+from prospectlib.model._enums import Activity
+from prospectlib.model._enums import Channel
+from prospectlib.model._enums import ConsentStatus
+from prospectlib.model._enums import Source
+from prospectlib.model._frozenmap import FrozenMap
+from prospectlib.model._parties import Company
+from prospectlib.model._parties import Person
+from prospectlib.model._records import Consent
+from prospectlib.model._records import Evidence
+from prospectlib.model._records import Interaction
+from prospectlib.model._records import Objection
+from prospectlib.model._records import Purchase
+from prospectlib.model._records import StageChange
+
+Scalar: TypeAlias = str | int | float | bool | None
+"""A value allowed in `Lead.attributes`: what JSON holds, without nesting."""
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _keyed(value: object, cls: type[Any], key: str, field: str) -> object:
+    """Turn an iterable of records into a `FrozenMap` keyed by *key*."""
+    if isinstance(value, FrozenMap):
+        return value
+    if isinstance(value, Mapping):
+        return FrozenMap(value)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, cls):
+            c.fail("Lead", f"{field}[{index}]", f"a {cls.__name__} ({c.got(item)})")
+    return FrozenMap((getattr(item, key), item) for item in items)
+
+
+def _to_evidence(value: object) -> object:
+    return _keyed(value, Evidence, "criterion", "evidence")
+
+
+def _to_consent(value: object) -> object:
+    return _keyed(value, Consent, "channel", "consent")
+
+
+def _to_frozenset(value: object) -> object:
+    if isinstance(value, frozenset):
+        return value
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value
+    return frozenset(value)
+
+
+def _to_attributes(value: object) -> object:
+    if isinstance(value, Mapping) and not isinstance(value, FrozenMap):
+        return FrozenMap(value)
+    return value
+
+
+def _keyed_map(cls: type[Any], key: str) -> c.Validator:
+    expected = f"a mapping from {key} to {cls.__name__} (or an iterable of {cls.__name__})"
+
+    def check(inst: Lead, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, FrozenMap):
+            c.fail(inst, attribute.name, f"{expected} ({c.got(value)})")
+        for name, item in value.items():
+            if not isinstance(item, cls):
+                c.fail(inst, f"{attribute.name}[{name!r}]", f"a {cls.__name__} ({c.got(item)})")
+            if getattr(item, key) != name:
+                c.fail(inst, f"{attribute.name}[{name!r}]", f"a {cls.__name__} whose {key} is its key")
+
+    return check
+
+
+def _tags(inst: Lead, attribute: attrs.Attribute[frozenset[str]], value: object) -> None:
+    if not isinstance(value, frozenset):
+        c.fail(inst, attribute.name, f"a set of non-empty strings ({c.got(value)})")
+    for tag in value:
+        if type(tag) is not str or not tag.strip():
+            c.fail(inst, attribute.name, "a set of non-empty strings")
+
+
+def _attributes(inst: Lead, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, FrozenMap):
+        c.fail(inst, attribute.name, f"a mapping of names to scalars ({c.got(value)})")
+    for name, item in value.items():
+        if type(name) is not str or not name:
+            c.fail(inst, attribute.name, "non-empty string keys")
+        if not isinstance(item, _SCALARS) or (
+            isinstance(item, float) and not math.isfinite(item)
+        ):
+            c.fail(
+                inst,
+                f"{attribute.name}[{name!r}]",
+                f"a str, int, finite float, bool or None ({c.got(item)})",
+            )
+
+
+_by_at = attrgetter("at")
+_by_raised_at = attrgetter("raised_at")
+
+
+def _sorted(items: tuple[Any, ...], key: Any) -> tuple[Any, ...]:
+    """Return *items* ordered by *key*, stable, without copying when already ordered."""
+    for index in range(1, len(items)):
+        if key(items[index]) < key(items[index - 1]):
+            return tuple(sorted(items, key=key))
+    return items
+
+
+@attrs.frozen(kw_only=True)
+class Lead:
+    """A potential customer: who they are, what they did, where they stand.
+
+    Only ``id`` and ``created_at`` are required. Interactions, purchases and
+    objections are kept in time order (they are sorted on construction);
+    ``history`` must already be in order and chained, ending at ``stage``.
+    Change a lead with `attrs.evolve` or the ``with_*`` methods: each returns a
+    new, validated lead and leaves the old one as it was.
+
+    Example:
+        >>> import datetime as dt
+        >>> t0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
+        >>> lead = Lead(
+        ...     id="L-1",
+        ...     created_at=t0,
+        ...     source=Source.EVENT,
+        ...     company=Company(name="Acme", industry="logistics", employees=240),
+        ...     interactions=[
+        ...         Interaction(activity=Activity.CASE_STUDY_DOWNLOAD,
+        ...                     at=t0 + dt.timedelta(days=2)),
+        ...     ],
+        ... )
+        >>> lead.stage, lead.last_activity_at.day, lead.is_customer
+        ('prospect', 3, False)
+    """
+
+    id: str = attrs.field(validator=c.text)
+    """Your identifier for the lead; never empty."""
+    created_at: dt.datetime = attrs.field(validator=c.aware)
+    """When the lead was first captured; nothing about it happens earlier."""
+    source: Source = attrs.field(
+        default=Source.UNKNOWN, converter=c.to_enum(Source), validator=c.member_of(Source)
+    )
+    """Where the lead came from."""
+    person: Person | None = attrs.field(
+        default=None, validator=c.optional(c.instance(Person, "a Person"))
+    )
+    """The person behind the lead, if known."""
+    company: Company | None = attrs.field(
+        default=None, validator=c.optional(c.instance(Company, "a Company"))
+    )
+    """Their company, for business leads."""
+    interactions: tuple[Interaction, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=c.tuple_of(Interaction, "an Interaction")
+    )
+    """Everything the lead did, oldest first."""
+    purchases: tuple[Purchase, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=c.tuple_of(Purchase, "a Purchase")
+    )
+    """Everything the lead bought, oldest first."""
+    objections: tuple[Objection, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=c.tuple_of(Objection, "an Objection")
+    )
+    """What held or holds the lead back, oldest first."""
+    evidence: FrozenMap[str, Evidence] = attrs.field(
+        factory=FrozenMap, converter=_to_evidence, validator=_keyed_map(Evidence, "criterion")
+    )
+    """Qualification evidence keyed by criterion (one record per criterion)."""
+    consent: FrozenMap[Channel, Consent] = attrs.field(
+        factory=FrozenMap, converter=_to_consent, validator=_keyed_map(Consent, "channel")
+    )
+    """Consent keyed by channel (one record per channel)."""
+    stage: str = attrs.field(default="prospect", validator=c.text)
+    """The lifecycle stage; its meaning belongs to a pipeline."""
+    history: tuple[StageChange, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=c.tuple_of(StageChange, "a StageChange")
+    )
+    """Every stage change, oldest first; append-only."""
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_to_frozenset, validator=_tags)
+    """Free labels, e.g. ``{"vip", "trade-fair-2026"}``."""
+    attributes: FrozenMap[str, Scalar] = attrs.field(
+        factory=FrozenMap, converter=_to_attributes, validator=_attributes
+    )
+    """Extra fields your application keeps (scalars only), read-only."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the invariants that span fields and put records in time order."""
+        start = self.created_at
+        for name, items, key in (
+            ("interactions", self.interactions, _by_at),
+            ("purchases", self.purchases, _by_at),
+            ("objections", self.objections, _by_raised_at),
+        ):
+            for index, item in enumerate(items):
+                if key(item) < start:
+                    c.fail(self, f"{name}[{index}]", "a time on or after created_at")
+            ordered = _sorted(items, key)
+            if ordered is not items:
+                object.__setattr__(self, name, ordered)
+        for criterion, record in self.evidence.items():
+            if record.at < start:
+                c.fail(self, f"evidence[{criterion!r}].at", "a time on or after created_at")
+        for channel, consent in self.consent.items():
+            if consent.at is not None and consent.at < start:
+                c.fail(self, f"consent[{channel.value!r}].at", "a time on or after created_at")
+        self._check_history()
+
+    def _check_history(self) -> None:
+        previous: StageChange | None = None
+        for index, change in enumerate(self.history):
+            if previous is None:
+                if change.at < self.created_at:
+                    c.fail(self, f"history[{index}].at", "a time on or after created_at")
+            else:
+                if change.at < previous.at:
+                    c.fail(self, f"history[{index}].at", "a time on or after the change before it")
+                if change.source != previous.target:
+                    c.fail(
+                        self,
+                        f"history[{index}].source",
+                        f"the stage the change before it ended in ({previous.target!r})",
+                    )
+            previous = change
+        if previous is not None and previous.target != self.stage:
+            c.fail(self, "stage", f"the target of the last history entry ({previous.target!r})")
+
+    # --- questions the model can answer without a pipeline --------------------------
+
+    @property
+    def last_activity_at(self) -> dt.datetime | None:
+        """The time of the latest interaction or purchase, or ``None``."""
+        times = [r[-1].at for r in (self.interactions, self.purchases) if r]
+        return max(times) if times else None
+
+    @property
+    def last_interaction(self) -> Interaction | None:
+        """The latest interaction, or ``None``."""
+        return self.interactions[-1] if self.interactions else None
+
+    @property
+    def is_customer(self) -> bool:
+        """Whether the lead has bought anything (a purchase makes a customer)."""
+        return bool(self.purchases)
+
+    @property
+    def stage_entered_at(self) -> dt.datetime:
+        """When the lead entered its current stage (``created_at`` without history)."""
+        return self.history[-1].at if self.history else self.created_at
+
+    def interactions_of(
+        self,
+        *activities: Activity,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+    ) -> tuple[Interaction, ...]:
+        """Interactions of the given activities (all if none), in ``[since, until)``.
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> lead = Lead(id="L-1", created_at=t, interactions=[
+            ...     Interaction(activity="email_open", at=t),
+            ...     Interaction(activity="webinar_attendance", at=t)])
+            >>> [i.activity.value for i in lead.interactions_of(Activity.WEBINAR_ATTENDANCE)]
+            ['webinar_attendance']
+        """
+        wanted = frozenset(activities)
+        return tuple(
+            i
+            for i in _between(self.interactions, since, until)
+            if not wanted or i.activity in wanted
+        )
+
+    def purchases_between(
+        self, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> tuple[Purchase, ...]:
+        """Purchases made in ``[since, until)``; an open end is unbounded."""
+        return _between(self.purchases, since, until)
+
+    def amount_spent(
+        self,
+        currency: str,
+        *,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+    ) -> Decimal:
+        """The total of purchases in *currency* made in ``[since, until)``.
+
+        Amounts in other currencies are not converted or counted.
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> lead = Lead(id="L-1", created_at=t, purchases=[
+            ...     Purchase(at=t, amount="10.50", currency="EUR"),
+            ...     Purchase(at=t, amount="4", currency="EUR"),
+            ...     Purchase(at=t, amount="99", currency="USD")])
+            >>> lead.amount_spent("EUR")
+            Decimal('14.50')
+        """
+        return sum(
+            (p.amount for p in _between(self.purchases, since, until) if p.currency == currency),
+            Decimal(0),
+        )
+
+    def open_objections(self, at: dt.datetime | None = None) -> tuple[Objection, ...]:
+        """Objections standing at *at* (without *at*: not yet resolved)."""
+        return tuple(o for o in self.objections if o.is_open(at))
+
+    def consent_status(self, channel: Channel) -> ConsentStatus:
+        """The consent recorded for *channel*; ``UNKNOWN`` when none is."""
+        record = self.consent.get(channel)
+        return ConsentStatus.UNKNOWN if record is None else record.status
+
+    def can_contact(self, channel: Channel) -> bool:
+        """Whether contact on *channel* is allowed: only an explicit grant allows it."""
+        record = self.consent.get(channel)
+        return record is not None and record.permits
+
+    # --- building changed copies -----------------------------------------------------
+
+    def with_interactions(self, *interactions: Interaction) -> Lead:
+        """A copy with *interactions* added (kept in time order)."""
+        return attrs.evolve(self, interactions=self.interactions + interactions)
+
+    def with_purchases(self, *purchases: Purchase) -> Lead:
+        """A copy with *purchases* added (kept in time order)."""
+        return attrs.evolve(self, purchases=self.purchases + purchases)
+
+    def with_objections(self, *objections: Objection) -> Lead:
+        """A copy with *objections* added (kept in time order)."""
+        return attrs.evolve(self, objections=self.objections + objections)
+
+    def with_evidence(self, *evidence: Evidence) -> Lead:
+        """A copy with *evidence* recorded; a criterion's new record replaces its old one.
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> lead = Lead(id="L-1", created_at=t).with_evidence(
+            ...     Evidence(criterion="budget", verdict="unknown", at=t),
+            ...     Evidence(criterion="budget", verdict="met", at=t))
+            >>> lead.evidence["budget"].verdict.value
+            'met'
+        """
+        return attrs.evolve(self, evidence=(*self.evidence.values(), *evidence))
+
+    def with_consent(self, *consent: Consent) -> Lead:
+        """A copy with *consent* recorded; a channel's new record replaces its old one."""
+        return attrs.evolve(self, consent=(*self.consent.values(), *consent))
+
+
+def _between(
+    records: tuple[Any, ...], since: dt.datetime | None, until: dt.datetime | None
+) -> tuple[Any, ...]:
+    return tuple(
+        r for r in records if (since is None or r.at >= since) and (until is None or r.at < until)
+    )
