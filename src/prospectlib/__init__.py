@@ -35,6 +35,7 @@ from prospectlib.model import Interaction
 from prospectlib.model import LawfulBasis
 from prospectlib.model import Lead
 from prospectlib.model import Location
+from prospectlib.model import Objection
 from prospectlib.model import ObjectionKind
 from prospectlib.model import Person
 from prospectlib.model import Purchase
@@ -42,7 +43,6 @@ from prospectlib.model import Scalar
 from prospectlib.model import Source
 from prospectlib.model import StageChange
 from prospectlib.model import Verdict
-from prospectlib.model import Objection
 
 __all__ = [
     "Activity",

@@ -37,6 +37,7 @@ __all__ = [
     "LawfulBasis",
     "Lead",
     "Location",
+    "Objection",
     "ObjectionKind",
     "Person",
     "Purchase",

@@ -42,7 +42,9 @@ def got(value: object) -> str:
     return f"got a value of type {type(value).__name__}"
 
 
-def _need(inst: object, attribute: attrs.Attribute[Any], expected: str, value: object) -> NoReturn:
+def _need(
+    inst: object, attribute: attrs.Attribute[Any], expected: str, value: object
+) -> NoReturn:
     fail(inst, attribute.name, f"{expected} ({got(value)})")
 
 
@@ -121,28 +123,18 @@ def member_of(enum_type: type[E]) -> Validator:
     return check
 
 
-def to_enum(enum_type: type[E]) -> Callable[[E | str], E]:
-    """Convert a value string such as ``"event"`` to its member; leave others."""
+def enum_value(enum_type: type[E], value: E | str) -> E:
+    """Return the member of *enum_type* for *value* (a member or its value string).
 
-    def convert(value: E | str) -> E:
-        if isinstance(value, enum_type):
-            return value
-        try:
-            return enum_type(value)
-        except ValueError:
-            return value  # type: ignore[return-value]  # the validator names the fault
-
-    return convert
-
-
-def to_optional_enum(enum_type: type[E]) -> Callable[[E | str | None], E | None]:
-    """`to_enum` that lets ``None`` through."""
-    convert = to_enum(enum_type)
-
-    def optional_convert(value: E | str | None) -> E | None:
-        return None if value is None else convert(value)
-
-    return optional_convert
+    An unknown value is returned unchanged so that the field's validator can name
+    the fault with the field's path.
+    """
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        return value  # type: ignore[return-value]  # the validator names the fault
 
 
 def instance(cls: type[Any], expected: str) -> Validator:
@@ -196,7 +188,7 @@ def to_decimal(value: object) -> object:
     Floats go through their shortest repr, so ``19.99`` becomes ``Decimal("19.99")``
     and not the binary expansion.
     """
-    if isinstance(value, Decimal) or isinstance(value, bool):
+    if isinstance(value, (Decimal, bool)):
         return value
     if isinstance(value, int):
         return Decimal(value)

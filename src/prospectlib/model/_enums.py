@@ -52,7 +52,7 @@ class Activity(enum.StrEnum):
     PRICING_PAGE_VIEW = "pricing_page_view"
     """The pricing page viewed: a buying signal."""
     CONTENT_DOWNLOAD = "content_download"
-    """An e-book, white paper or guide downloaded (typically in exchange for contact details)."""
+    """An e-book, white paper or guide downloaded, often for contact details."""
     CASE_STUDY_DOWNLOAD = "case_study_download"
     """A case study downloaded: researching solutions."""
     SOLUTION_VIDEO_VIEW = "solution_video_view"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
 from decimal import Decimal
@@ -34,6 +35,10 @@ Scalar: TypeAlias = str | int | float | bool | None
 _SCALARS = (str, int, float, bool, type(None))
 
 
+def _a(name: str) -> str:
+    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
+
+
 def _keyed(value: object, cls: type[Any], key: str, field: str) -> object:
     """Turn an iterable of records into a `FrozenMap` keyed by *key*."""
     if isinstance(value, FrozenMap):
@@ -45,48 +50,62 @@ def _keyed(value: object, cls: type[Any], key: str, field: str) -> object:
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, cls):
-            c.fail("Lead", f"{field}[{index}]", f"a {cls.__name__} ({c.got(item)})")
+            c.fail("Lead", f"{field}[{index}]", f"{_a(cls.__name__)} ({c.got(item)})")
     return FrozenMap((getattr(item, key), item) for item in items)
 
 
-def _to_evidence(value: object) -> object:
-    return _keyed(value, Evidence, "criterion", "evidence")
+def _to_evidence(
+    value: Mapping[str, Evidence] | Iterable[Evidence],
+) -> FrozenMap[str, Evidence]:
+    return _keyed(value, Evidence, "criterion", "evidence")  # type: ignore[return-value]
 
 
-def _to_consent(value: object) -> object:
-    return _keyed(value, Consent, "channel", "consent")
+def _to_consent(
+    value: Mapping[Channel, Consent] | Iterable[Consent],
+) -> FrozenMap[Channel, Consent]:
+    return _keyed(value, Consent, "channel", "consent")  # type: ignore[return-value]
 
 
-def _to_frozenset(value: object) -> object:
+def _to_frozenset(value: Iterable[str]) -> frozenset[str]:
     if isinstance(value, frozenset):
         return value
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        return value
+        return value  # type: ignore[return-value]  # the validator names the fault
     return frozenset(value)
 
 
-def _to_attributes(value: object) -> object:
+def _to_attributes(value: Mapping[str, Scalar]) -> FrozenMap[str, Scalar]:
     if isinstance(value, Mapping) and not isinstance(value, FrozenMap):
         return FrozenMap(value)
     return value
 
 
 def _keyed_map(cls: type[Any], key: str) -> c.Validator:
-    expected = f"a mapping from {key} to {cls.__name__} (or an iterable of {cls.__name__})"
+    expected = f"a mapping from {key} to {cls.__name__} (or an iterable of them)"
 
     def check(inst: Lead, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, FrozenMap):
             c.fail(inst, attribute.name, f"{expected} ({c.got(value)})")
         for name, item in value.items():
             if not isinstance(item, cls):
-                c.fail(inst, f"{attribute.name}[{name!r}]", f"a {cls.__name__} ({c.got(item)})")
+                c.fail(
+                    inst,
+                    f"{attribute.name}[{name!r}]",
+                    f"{_a(cls.__name__)} ({c.got(item)})",
+                )
             if getattr(item, key) != name:
-                c.fail(inst, f"{attribute.name}[{name!r}]", f"a {cls.__name__} whose {key} is its key")
+                c.fail(
+                    inst,
+                    f"{attribute.name}[{name!r}]",
+                    f"{_a(cls.__name__)} whose {key} is its key",
+                )
 
     return check
 
 
-def _tags(inst: Lead, attribute: attrs.Attribute[frozenset[str]], value: object) -> None:
+def _tags(
+    inst: Lead, attribute: attrs.Attribute[frozenset[str]], value: object
+) -> None:
     if not isinstance(value, frozenset):
         c.fail(inst, attribute.name, f"a set of non-empty strings ({c.got(value)})")
     for tag in value:
@@ -110,11 +129,33 @@ def _attributes(inst: Lead, attribute: attrs.Attribute[Any], value: object) -> N
             )
 
 
+def _source(value: Source | str) -> Source:
+    return c.enum_value(Source, value)
+
+
+def _interactions(value: Iterable[Interaction]) -> tuple[Interaction, ...]:
+    return c.to_tuple(value)
+
+
+def _purchases(value: Iterable[Purchase]) -> tuple[Purchase, ...]:
+    return c.to_tuple(value)
+
+
+def _objections(value: Iterable[Objection]) -> tuple[Objection, ...]:
+    return c.to_tuple(value)
+
+
+def _history(value: Iterable[StageChange]) -> tuple[StageChange, ...]:
+    return c.to_tuple(value)
+
+
 _by_at = attrgetter("at")
 _by_raised_at = attrgetter("raised_at")
 
 
-def _sorted(items: tuple[Any, ...], key: Any) -> tuple[Any, ...]:
+def _sorted(
+    items: tuple[Any, ...], key: Callable[[Any], dt.datetime]
+) -> tuple[Any, ...]:
     """Return *items* ordered by *key*, stable, without copying when already ordered."""
     for index in range(1, len(items)):
         if key(items[index]) < key(items[index - 1]):
@@ -141,8 +182,10 @@ class Lead:
         ...     source=Source.EVENT,
         ...     company=Company(name="Acme", industry="logistics", employees=240),
         ...     interactions=[
-        ...         Interaction(activity=Activity.CASE_STUDY_DOWNLOAD,
-        ...                     at=t0 + dt.timedelta(days=2)),
+        ...         Interaction(
+        ...             activity=Activity.CASE_STUDY_DOWNLOAD,
+        ...             at=t0 + dt.timedelta(days=2),
+        ...         ),
         ...     ],
         ... )
         >>> lead.stage, lead.last_activity_at.day, lead.is_customer
@@ -154,7 +197,7 @@ class Lead:
     created_at: dt.datetime = attrs.field(validator=c.aware)
     """When the lead was first captured; nothing about it happens earlier."""
     source: Source = attrs.field(
-        default=Source.UNKNOWN, converter=c.to_enum(Source), validator=c.member_of(Source)
+        default=Source.UNKNOWN, converter=_source, validator=c.member_of(Source)
     )
     """Where the lead came from."""
     person: Person | None = attrs.field(
@@ -166,32 +209,44 @@ class Lead:
     )
     """Their company, for business leads."""
     interactions: tuple[Interaction, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of(Interaction, "an Interaction")
+        default=(),
+        converter=_interactions,
+        validator=c.tuple_of(Interaction, "an Interaction"),
     )
     """Everything the lead did, oldest first."""
     purchases: tuple[Purchase, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of(Purchase, "a Purchase")
+        default=(), converter=_purchases, validator=c.tuple_of(Purchase, "a Purchase")
     )
     """Everything the lead bought, oldest first."""
     objections: tuple[Objection, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of(Objection, "an Objection")
+        default=(),
+        converter=_objections,
+        validator=c.tuple_of(Objection, "an Objection"),
     )
     """What held or holds the lead back, oldest first."""
     evidence: FrozenMap[str, Evidence] = attrs.field(
-        factory=FrozenMap, converter=_to_evidence, validator=_keyed_map(Evidence, "criterion")
+        factory=FrozenMap,
+        converter=_to_evidence,
+        validator=_keyed_map(Evidence, "criterion"),
     )
     """Qualification evidence keyed by criterion (one record per criterion)."""
     consent: FrozenMap[Channel, Consent] = attrs.field(
-        factory=FrozenMap, converter=_to_consent, validator=_keyed_map(Consent, "channel")
+        factory=FrozenMap,
+        converter=_to_consent,
+        validator=_keyed_map(Consent, "channel"),
     )
     """Consent keyed by channel (one record per channel)."""
     stage: str = attrs.field(default="prospect", validator=c.text)
     """The lifecycle stage; its meaning belongs to a pipeline."""
     history: tuple[StageChange, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of(StageChange, "a StageChange")
+        default=(),
+        converter=_history,
+        validator=c.tuple_of(StageChange, "a StageChange"),
     )
     """Every stage change, oldest first; append-only."""
-    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_to_frozenset, validator=_tags)
+    tags: frozenset[str] = attrs.field(
+        factory=frozenset, converter=_to_frozenset, validator=_tags
+    )
     """Free labels, e.g. ``{"vip", "trade-fair-2026"}``."""
     attributes: FrozenMap[str, Scalar] = attrs.field(
         factory=FrozenMap, converter=_to_attributes, validator=_attributes
@@ -214,10 +269,16 @@ class Lead:
                 object.__setattr__(self, name, ordered)
         for criterion, record in self.evidence.items():
             if record.at < start:
-                c.fail(self, f"evidence[{criterion!r}].at", "a time on or after created_at")
+                c.fail(
+                    self, f"evidence[{criterion!r}].at", "a time on or after created_at"
+                )
         for channel, consent in self.consent.items():
             if consent.at is not None and consent.at < start:
-                c.fail(self, f"consent[{channel.value!r}].at", "a time on or after created_at")
+                c.fail(
+                    self,
+                    f"consent[{channel.value!r}].at",
+                    "a time on or after created_at",
+                )
         self._check_history()
 
     def _check_history(self) -> None:
@@ -225,19 +286,29 @@ class Lead:
         for index, change in enumerate(self.history):
             if previous is None:
                 if change.at < self.created_at:
-                    c.fail(self, f"history[{index}].at", "a time on or after created_at")
+                    c.fail(
+                        self, f"history[{index}].at", "a time on or after created_at"
+                    )
             else:
                 if change.at < previous.at:
-                    c.fail(self, f"history[{index}].at", "a time on or after the change before it")
+                    c.fail(
+                        self,
+                        f"history[{index}].at",
+                        "a time on or after the change before it",
+                    )
                 if change.source != previous.target:
                     c.fail(
                         self,
                         f"history[{index}].source",
-                        f"the stage the change before it ended in ({previous.target!r})",
+                        f"the stage the previous change ended in ({previous.target!r})",
                     )
             previous = change
         if previous is not None and previous.target != self.stage:
-            c.fail(self, "stage", f"the target of the last history entry ({previous.target!r})")
+            c.fail(
+                self,
+                "stage",
+                f"the target of the last history entry ({previous.target!r})",
+            )
 
     # --- questions the model can answer without a pipeline --------------------------
 
@@ -273,10 +344,18 @@ class Lead:
         Example:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-            >>> lead = Lead(id="L-1", created_at=t, interactions=[
-            ...     Interaction(activity="email_open", at=t),
-            ...     Interaction(activity="webinar_attendance", at=t)])
-            >>> [i.activity.value for i in lead.interactions_of(Activity.WEBINAR_ATTENDANCE)]
+            >>> lead = Lead(
+            ...     id="L-1",
+            ...     created_at=t,
+            ...     interactions=[
+            ...         Interaction(activity="email_open", at=t),
+            ...         Interaction(activity="webinar_attendance", at=t),
+            ...     ],
+            ... )
+            >>> [
+            ...     i.activity.value
+            ...     for i in lead.interactions_of(Activity.WEBINAR_ATTENDANCE)
+            ... ]
             ['webinar_attendance']
         """
         wanted = frozenset(activities)
@@ -306,15 +385,24 @@ class Lead:
         Example:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-            >>> lead = Lead(id="L-1", created_at=t, purchases=[
-            ...     Purchase(at=t, amount="10.50", currency="EUR"),
-            ...     Purchase(at=t, amount="4", currency="EUR"),
-            ...     Purchase(at=t, amount="99", currency="USD")])
+            >>> lead = Lead(
+            ...     id="L-1",
+            ...     created_at=t,
+            ...     purchases=[
+            ...         Purchase(at=t, amount="10.50", currency="EUR"),
+            ...         Purchase(at=t, amount="4", currency="EUR"),
+            ...         Purchase(at=t, amount="99", currency="USD"),
+            ...     ],
+            ... )
             >>> lead.amount_spent("EUR")
             Decimal('14.50')
         """
         return sum(
-            (p.amount for p in _between(self.purchases, since, until) if p.currency == currency),
+            (
+                p.amount
+                for p in _between(self.purchases, since, until)
+                if p.currency == currency
+            ),
             Decimal(0),
         )
 
@@ -347,21 +435,22 @@ class Lead:
         return attrs.evolve(self, objections=self.objections + objections)
 
     def with_evidence(self, *evidence: Evidence) -> Lead:
-        """A copy with *evidence* recorded; a criterion's new record replaces its old one.
+        """A copy with *evidence* recorded, replacing older records per criterion.
 
         Example:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> lead = Lead(id="L-1", created_at=t).with_evidence(
             ...     Evidence(criterion="budget", verdict="unknown", at=t),
-            ...     Evidence(criterion="budget", verdict="met", at=t))
+            ...     Evidence(criterion="budget", verdict="met", at=t),
+            ... )
             >>> lead.evidence["budget"].verdict.value
             'met'
         """
         return attrs.evolve(self, evidence=(*self.evidence.values(), *evidence))
 
     def with_consent(self, *consent: Consent) -> Lead:
-        """A copy with *consent* recorded; a channel's new record replaces its old one."""
+        """A copy with *consent* recorded, replacing older records per channel."""
         return attrs.evolve(self, consent=(*self.consent.values(), *consent))
 
 
@@ -369,5 +458,7 @@ def _between(
     records: tuple[Any, ...], since: dt.datetime | None, until: dt.datetime | None
 ) -> tuple[Any, ...]:
     return tuple(
-        r for r in records if (since is None or r.at >= since) and (until is None or r.at < until)
+        r
+        for r in records
+        if (since is None or r.at >= since) and (until is None or r.at < until)
     )

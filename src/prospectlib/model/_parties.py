@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
@@ -18,7 +19,9 @@ def _upper(value: str | None) -> str | None:
     return value.strip().upper() if isinstance(value, str) else value
 
 
-def _country(inst: Location, attribute: attrs.Attribute[str | None], value: object) -> None:
+def _country(
+    inst: Location, attribute: attrs.Attribute[str | None], value: object
+) -> None:
     if value is None:
         return
     if not isinstance(value, str) or value not in COUNTRY_CODES:
@@ -37,7 +40,9 @@ class Location:
         Location(country='VN', region=None, city='Hanoi', postal_code=None)
     """
 
-    country: str | None = attrs.field(default=None, converter=_upper, validator=_country)
+    country: str | None = attrs.field(
+        default=None, converter=_upper, validator=_country
+    )
     """ISO 3166-1 alpha-2 country code, e.g. ``"VN"``."""
     region: str | None = attrs.field(default=None, validator=c.optional(c.text))
     """State, province or region, as written locally."""
@@ -60,6 +65,16 @@ def _email(inst: Person, attribute: attrs.Attribute[str | None], value: object) 
 
 
 _optional_text = c.optional(c.text)
+
+
+def _role(value: BuyingRole | str | None) -> BuyingRole | None:
+    return None if value is None else c.enum_value(BuyingRole, value)
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return c.to_tuple(value)
+
+
 _optional_location = c.optional(c.instance(Location, "a Location"))
 
 
@@ -70,8 +85,11 @@ class Person:
     Every field is optional; record what is known.
 
     Example:
-        >>> p = Person(job_title="Head of Operations", role=BuyingRole.DECISION_MAKER,
-        ...            email="an@acme.example")
+        >>> p = Person(
+        ...     job_title="Head of Operations",
+        ...     role=BuyingRole.DECISION_MAKER,
+        ...     email="an@acme.example",
+        ... )
         >>> p.email_domain, p.role.value
         ('acme.example', 'decision_maker')
     """
@@ -86,11 +104,13 @@ class Person:
     """Job title, e.g. ``"Head of Operations"``."""
     role: BuyingRole | None = attrs.field(
         default=None,
-        converter=c.to_optional_enum(BuyingRole),
+        converter=_role,
         validator=c.optional(c.member_of(BuyingRole)),
     )
     """The part this person plays in a buying decision."""
-    age: int | None = attrs.field(default=None, validator=c.optional(c.int_between(0, 130)))
+    age: int | None = attrs.field(
+        default=None, validator=c.optional(c.int_between(0, 130))
+    )
     """Age in years."""
     gender: str | None = attrs.field(default=None, validator=_optional_text)
     """Gender, as the person gave it."""
@@ -100,11 +120,17 @@ class Person:
     """Yearly income, in the currency the application uses."""
     occupation: str | None = attrs.field(default=None, validator=_optional_text)
     """Occupation, e.g. ``"student"`` or ``"nurse"``."""
-    lifestyle: tuple[str, ...] = attrs.field(default=(), converter=c.to_tuple, validator=c.texts)
+    lifestyle: tuple[str, ...] = attrs.field(
+        default=(), converter=_texts, validator=c.texts
+    )
     """Lifestyle descriptors, e.g. ``("outdoors", "family")``."""
-    interests: tuple[str, ...] = attrs.field(default=(), converter=c.to_tuple, validator=c.texts)
+    interests: tuple[str, ...] = attrs.field(
+        default=(), converter=_texts, validator=c.texts
+    )
     """Interests, e.g. ``("cycling", "photography")``."""
-    values: tuple[str, ...] = attrs.field(default=(), converter=c.to_tuple, validator=c.texts)
+    values: tuple[str, ...] = attrs.field(
+        default=(), converter=_texts, validator=c.texts
+    )
     """Values the person holds, e.g. ``("sustainability",)``."""
     location: Location | None = attrs.field(default=None, validator=_optional_location)
     """Where the person lives or works."""

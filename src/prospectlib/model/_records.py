@@ -1,5 +1,7 @@
-"""What happened to a lead: interactions, purchases, objections, evidence, consent
-and stage changes. Every record carries its own timezone-aware time."""
+"""What happened to a lead: interactions, purchases, objections, evidence and more.
+
+Every record carries its own timezone-aware time.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +25,34 @@ _optional_aware = c.optional(c.aware)
 _optional_channel = c.optional(c.member_of(Channel))
 
 
+def _activity(value: Activity | str) -> Activity:
+    return c.enum_value(Activity, value)
+
+
+def _channel(value: Channel | str) -> Channel:
+    return c.enum_value(Channel, value)
+
+
+def _optional_channel_value(value: Channel | str | None) -> Channel | None:
+    return None if value is None else c.enum_value(Channel, value)
+
+
+def _objection_kind(value: ObjectionKind | str) -> ObjectionKind:
+    return c.enum_value(ObjectionKind, value)
+
+
+def _verdict(value: Verdict | str) -> Verdict:
+    return c.enum_value(Verdict, value)
+
+
+def _consent_status(value: ConsentStatus | str) -> ConsentStatus:
+    return c.enum_value(ConsentStatus, value)
+
+
+def _lawful_basis(value: LawfulBasis | str | None) -> LawfulBasis | None:
+    return None if value is None else c.enum_value(LawfulBasis, value)
+
+
 @attrs.frozen(kw_only=True)
 class Interaction:
     """One thing a lead did: a visit, a download, a webinar, a call.
@@ -36,13 +66,13 @@ class Interaction:
     """
 
     activity: Activity = attrs.field(
-        converter=c.to_enum(Activity), validator=c.member_of(Activity)
+        converter=_activity, validator=c.member_of(Activity)
     )
     """What the lead did."""
     at: dt.datetime = attrs.field(validator=c.aware)
     """When (timezone-aware)."""
     channel: Channel | None = attrs.field(
-        default=None, converter=c.to_optional_enum(Channel), validator=_optional_channel
+        default=None, converter=_optional_channel_value, validator=_optional_channel
     )
     """Where it happened, if recorded."""
     value: float | None = attrs.field(default=None, validator=c.optional(c.finite))
@@ -97,12 +127,14 @@ class Objection:
     """
 
     kind: ObjectionKind = attrs.field(
-        converter=c.to_enum(ObjectionKind), validator=c.member_of(ObjectionKind)
+        converter=_objection_kind, validator=c.member_of(ObjectionKind)
     )
     """What holds the lead back."""
     raised_at: dt.datetime = attrs.field(validator=c.aware)
     """When the lead raised it."""
-    resolved_at: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
+    resolved_at: dt.datetime | None = attrs.field(
+        default=None, validator=_optional_aware
+    )
     """When it was resolved; ``None`` while it is open."""
     note: str | None = attrs.field(default=None, validator=_optional_text)
     """Free text, e.g. what the competitor offered."""
@@ -119,7 +151,9 @@ class Objection:
         """
         if at is None:
             return self.resolved_at is None
-        return self.raised_at <= at and (self.resolved_at is None or at < self.resolved_at)
+        return self.raised_at <= at and (
+            self.resolved_at is None or at < self.resolved_at
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -129,13 +163,15 @@ class Evidence:
     Example:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
-        >>> Evidence(criterion="budget", verdict="met", at=t, note="20k approved").verdict
+        >>> Evidence(
+        ...     criterion="budget", verdict="met", at=t, note="20k approved"
+        ... ).verdict
         <Verdict.MET: 'met'>
     """
 
     criterion: str = attrs.field(validator=c.text)
     """The criterion's name, e.g. ``"budget"``, ``"authority"``, ``"need"``."""
-    verdict: Verdict = attrs.field(converter=c.to_enum(Verdict), validator=c.member_of(Verdict))
+    verdict: Verdict = attrs.field(converter=_verdict, validator=c.member_of(Verdict))
     """Met, unmet or unknown."""
     at: dt.datetime = attrs.field(validator=c.aware)
     """When it was established."""
@@ -152,17 +188,17 @@ class Consent:
         True
     """
 
-    channel: Channel = attrs.field(converter=c.to_enum(Channel), validator=c.member_of(Channel))
+    channel: Channel = attrs.field(converter=_channel, validator=c.member_of(Channel))
     """The channel this record is about."""
     status: ConsentStatus = attrs.field(
         default=ConsentStatus.UNKNOWN,
-        converter=c.to_enum(ConsentStatus),
+        converter=_consent_status,
         validator=c.member_of(ConsentStatus),
     )
     """Granted, denied or unknown."""
     basis: LawfulBasis | None = attrs.field(
         default=None,
-        converter=c.to_optional_enum(LawfulBasis),
+        converter=_lawful_basis,
         validator=c.optional(c.member_of(LawfulBasis)),
     )
     """The legal ground for contact on this channel."""
@@ -184,8 +220,9 @@ class StageChange:
     Example:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
-        >>> StageChange(event="capture", source="prospect",
-        ...             target="information_qualified", at=t).target
+        >>> StageChange(
+        ...     event="capture", source="prospect", target="information_qualified", at=t
+        ... ).target
         'information_qualified'
     """
 

@@ -1,0 +1,48 @@
+import pytest
+
+import prospectlib as pl
+
+
+class TestFrozenMap:
+    def test_reads_like_a_mapping(self):
+        """A FrozenMap answers lookups, len, iteration and membership."""
+        m = pl.FrozenMap({"a": 1, "b": 2})
+        assert m["a"] == 1
+        assert list(m) == ["a", "b"]
+        assert len(m) == 2
+        assert "a" in m
+        assert "z" not in m
+        assert m.get("z") is None
+
+    def test_built_from_pairs(self):
+        """A FrozenMap can be built from key-value pairs."""
+        assert pl.FrozenMap([("a", 1)]) == {"a": 1}
+
+    def test_cannot_be_changed(self):
+        """There is no way to set or delete an item."""
+        m = pl.FrozenMap({"a": 1})
+        with pytest.raises(TypeError):
+            m["a"] = 2  # type: ignore[index]
+
+    def test_a_copy_not_a_view(self):
+        """Changing the dict it was built from does not change it."""
+        source = {"a": 1}
+        m = pl.FrozenMap(source)
+        source["a"] = 2
+        assert m["a"] == 1
+
+    def test_equality_ignores_order_and_type_of_mapping(self):
+        """Equal to any mapping with the same items, in any order."""
+        assert pl.FrozenMap({"a": 1, "b": 2}) == pl.FrozenMap({"b": 2, "a": 1})
+        assert pl.FrozenMap({"a": 1}) == {"a": 1}
+        assert pl.FrozenMap({"a": 1}) != {"a": 2}
+        assert pl.FrozenMap({"a": 1}) != [("a", 1)]
+
+    def test_hash_follows_equality(self):
+        """Equal maps hash alike; the hash is stable."""
+        a, b = pl.FrozenMap({"a": 1, "b": 2}), pl.FrozenMap({"b": 2, "a": 1})
+        assert hash(a) == hash(b) == hash(a)
+
+    def test_repr(self):
+        """The repr shows the items."""
+        assert repr(pl.FrozenMap({"a": 1})) == "FrozenMap({'a': 1})"
