@@ -19,7 +19,9 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=60, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT.parent / "shared" / "data"
@@ -29,5 +31,7 @@ DATA_DIR = REPO_ROOT.parent / "shared" / "data"
 def data_dir() -> Path:
     """The real public datasets (../shared/data); skips when they are absent."""
     if not DATA_DIR.is_dir():
-        pytest.skip(f"real data folder not found at {DATA_DIR} (see the issue's data README)")
+        pytest.skip(
+            f"real data folder not found at {DATA_DIR} (see the issue's data README)"
+        )
     return DATA_DIR

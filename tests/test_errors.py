@@ -16,6 +16,7 @@ class TestTree:
             (pl.UnknownStageError, LookupError),
             (pl.UnknownEventError, LookupError),
             (pl.MissingDependencyError, ImportError),
+            (pl.UnsupportedTypeError, TypeError),
         ],
     )
     def test_each_error_is_also_its_builtin(self, error, builtin):

@@ -1,7 +1,9 @@
 """prospectlib: lead lifecycle modelling as a pure-domain Python library.
 
-The names most users need are importable from here; subpackages hold the rest
-(`prospectlib.serialize`, `prospectlib.samples`, `prospectlib.strategies`).
+The names most users need are importable from here; subpackages hold the rest:
+`prospectlib.lifecycle` (pipelines), `prospectlib.criteria` (predicates over a
+lead), `prospectlib.serialize` (dicts and JSON), `prospectlib.samples` (sample
+leads) and `prospectlib.strategies` (Hypothesis strategies).
 
 Example:
     >>> import datetime as dt
@@ -11,6 +13,9 @@ Example:
     'prospect'
 """
 
+from prospectlib import criteria
+from prospectlib import lifecycle
+from prospectlib import serialize
 from prospectlib._version import __version__
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
@@ -22,6 +27,7 @@ from prospectlib.errors import UnknownClassifierError
 from prospectlib.errors import UnknownEventError
 from prospectlib.errors import UnknownNameError
 from prospectlib.errors import UnknownStageError
+from prospectlib.errors import UnsupportedTypeError
 from prospectlib.errors import ValidationError
 from prospectlib.model import Activity
 from prospectlib.model import BuyingRole
@@ -74,6 +80,7 @@ __all__ = [
     "UnknownEventError",
     "UnknownNameError",
     "UnknownStageError",
+    "UnsupportedTypeError",
     "ValidationError",
     "Verdict",
     "__version__",

@@ -13,6 +13,7 @@ not know prospectlib::
     │   ├── UnknownStageError               ... no stage of that id
     │   └── UnknownEventError               ... no event of that id
     ├── TransitionNotAllowedError           a lifecycle event was refused
+    ├── UnsupportedTypeError (TypeError)    a value or class an operation does not handle
     └── MissingDependencyError (ImportError)  an optional extra is not installed
 
 Messages name the field path and what was expected. They never echo a lead's
@@ -46,6 +47,7 @@ __all__ = [
     "UnknownEventError",
     "UnknownNameError",
     "UnknownStageError",
+    "UnsupportedTypeError",
     "ValidationError",
 ]
 
@@ -197,6 +199,19 @@ class TransitionNotAllowedError(ProspectlibError):
             f"lead {lead_id!r} in stage {stage!r} cannot take event {event!r}: "
             f"{reasons}"
         )
+
+
+class UnsupportedTypeError(ProspectlibError, TypeError):
+    """A value or class that the operation does not handle.
+
+    Example:
+        >>> from prospectlib import serialize
+        >>> try:
+        ...     serialize.to_dict(42)
+        ... except UnsupportedTypeError as exc:
+        ...     print(type(exc).__name__, isinstance(exc, TypeError))
+        UnsupportedTypeError True
+    """
 
 
 class MissingDependencyError(ProspectlibError, ImportError):

@@ -46,15 +46,3 @@ __all__ = [
     "StageChange",
     "Verdict",
 ]
-
-import attrs as _attrs
-
-# Reprs and docs show the public path (prospectlib.Lead). Annotations are resolved
-# first: attrs and cattrs evaluate string annotations in the class's module.
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type):
-        if _attrs.has(_obj):
-            _attrs.resolve_types(_obj)
-        _obj.__module__ = "prospectlib"
-del _name, _obj

@@ -107,8 +107,12 @@ def finite(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
     """A finite real number (int or float, not bool)."""
     if type(value) not in (int, float):
         _need(inst, attribute, "a finite number", value)
-    if not math.isfinite(value):  # type: ignore[arg-type]
-        fail(inst, attribute.name, "a finite number (got NaN or infinity)")
+    try:
+        ok = math.isfinite(value)  # type: ignore[arg-type]
+    except OverflowError:  # an int too large for a float
+        ok = False
+    if not ok:
+        fail(inst, attribute.name, "a finite number (got NaN, infinity or too large)")
 
 
 def member_of(enum_type: type[E]) -> Validator:

@@ -1,0 +1,843 @@
+"""The cattrs converter behind `prospectlib.serialize` (private).
+
+It sits low in the layers (it knows only `errors` and `model`) so that higher
+modules register their own values at import: `prospectlib.criteria` its
+criteria, `prospectlib.lifecycle` its pipelines. `prospectlib.serialize` is the
+public face.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import enum
+import functools
+import json
+import operator
+import re
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from decimal import Decimal
+from types import NoneType
+from types import UnionType
+from typing import Any
+from typing import NoReturn
+from typing import TypeVar
+from typing import Union
+from typing import cast
+from typing import get_args
+from typing import get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import AttributeValidationNote
+from cattrs.errors import BaseValidationError
+from cattrs.errors import ClassValidationError
+from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.errors import IterableValidationError
+from cattrs.errors import IterableValidationNote
+from cattrs.gen import make_dict_structure_fn
+
+from prospectlib.errors import InvalidLeadError
+from prospectlib.errors import Problem
+from prospectlib.errors import UnsupportedTypeError
+from prospectlib.errors import ValidationError
+from prospectlib.model import Company
+from prospectlib.model import Consent
+from prospectlib.model import Evidence
+from prospectlib.model import FrozenMap
+from prospectlib.model import Interaction
+from prospectlib.model import Lead
+from prospectlib.model import Location
+from prospectlib.model import Objection
+from prospectlib.model import Person
+from prospectlib.model import Purchase
+from prospectlib.model import Scalar
+from prospectlib.model import StageChange
+
+__all__ = [
+    "from_dict",
+    "from_json",
+    "register_model",
+    "register_union",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+_Hook = Callable[[Any, Any], Any]
+_UNIONS = (Union, UnionType)
+
+# One converter for the whole library, built at import. Its hooks are strict:
+# cattrs' defaults coerce (``str(1)``, ``int("12")``, ``bool("no")``), which would
+# quietly turn bad input into wrong data.
+_converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+
+
+def _got(value: object) -> str:
+    """Describe a bad value by its type only (values may be personal data)."""
+    if value is None:
+        return "got None"
+    return f"got a value of type {type(value).__name__}"
+
+
+def _fail(expected: str, path: str = "") -> NoReturn:
+    """Raise a fault at *path*, relative to the value being read (``""``: itself)."""
+    raise ValidationError([Problem(path=path, expected=expected)])
+
+
+# --- strict scalar hooks -------------------------------------------------------------
+
+
+def _structure_str(obj: object, _: object) -> str:
+    if type(obj) is str:
+        return obj
+    _fail(f"a string ({_got(obj)})")
+
+
+def _structure_int(obj: object, _: object) -> int:
+    if type(obj) is int:
+        return obj
+    _fail(f"a whole number ({_got(obj)})")
+
+
+def _structure_bool(obj: object, _: object) -> bool:
+    if type(obj) is bool:
+        return obj
+    _fail(f"true or false ({_got(obj)})")
+
+
+def _structure_float(obj: object, _: object) -> float:
+    if type(obj) is float:
+        return obj
+    if type(obj) is not int:
+        _fail(f"a number ({_got(obj)})")
+    with contextlib.suppress(OverflowError):
+        return float(obj)
+    _fail("a finite number (got one too large)")
+
+
+# ASCII digits only: `Decimal` also reads other scripts' digits and underscores.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_DECIMAL_EXPECTED = "a decimal number as a string like '49.90', or a whole number"
+
+
+def _structure_decimal(obj: object, _: object) -> Decimal:
+    if type(obj) is str:
+        if _DECIMAL.fullmatch(obj) is None:
+            _fail(f"{_DECIMAL_EXPECTED} (got a string that is not one)")
+        return Decimal(obj)
+    if type(obj) is int:
+        return Decimal(obj)
+    if type(obj) is Decimal:
+        return obj
+    _fail(f"{_DECIMAL_EXPECTED} ({_got(obj)})")
+
+
+_DATETIME_EXPECTED = (
+    "an ISO 8601 date and time with its offset, like '2026-03-01T09:00:00+01:00'"
+)
+
+
+def _structure_datetime(obj: object, _: object) -> dt.datetime:
+    if type(obj) is not str:
+        _fail(f"{_DATETIME_EXPECTED} ({_got(obj)})")
+    value = None
+    # Not `raise ... from` the ValueError: its text repeats the input.
+    with contextlib.suppress(ValueError):
+        value = dt.datetime.fromisoformat(obj)
+    if value is None:
+        _fail(f"{_DATETIME_EXPECTED} (got a string that is not one)")
+    if value.utcoffset() is None:
+        _fail(f"{_DATETIME_EXPECTED} (got one without an offset)")
+    return value
+
+
+@functools.cache
+def _enum_table(enum_type: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
+    choices = ", ".join(repr(member.value) for member in enum_type)
+    return {member.value: member for member in enum_type}, f"one of {choices}"
+
+
+def _structure_enum(obj: object, enum_type: type[enum.Enum]) -> enum.Enum:
+    members, expected = _enum_table(enum_type)
+    if type(obj) is str:
+        member = members.get(obj)
+        if member is not None:
+            return member
+        _fail(expected)
+    _fail(f"{expected} ({_got(obj)})")
+
+
+# --- collections -------------------------------------------------------------------
+
+# Record types stored in a `FrozenMap` keyed by one of their fields, written as a
+# list of records: `Lead.evidence` (by criterion) and `Lead.consent` (by channel).
+_KEYED: dict[type[Any], str] = {}
+
+
+def _is_homogeneous_tuple(t: object) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and args[1:] == (Ellipsis,)
+
+
+def _is_str_frozenset(t: object) -> bool:
+    return get_origin(t) is frozenset and get_args(t) == (str,)
+
+
+def _is_keyed_map(t: object) -> bool:
+    return get_origin(t) is FrozenMap and get_args(t)[1] in _KEYED
+
+
+def _is_scalar_map(t: object) -> bool:
+    return bool(t == FrozenMap[str, Scalar])
+
+
+def _is_optional(t: object) -> bool:
+    args = get_args(t)
+    return get_origin(t) in _UNIONS and len(args) == 2 and NoneType in args  # noqa: PLR2004  # X | None
+
+
+def _optional_structure_factory(t: object) -> _Hook:
+    # cattrs' own looks the inner hook up on every call; this one, once.
+    inner = next(arg for arg in get_args(t) if arg is not NoneType)
+    handler = _converter.get_structure_hook(inner)
+
+    def structure(obj: object, _: object) -> object:
+        return None if obj is None else handler(obj, inner)
+
+    return structure
+
+
+def _structure_items(
+    obj: object,
+    t: object,
+    item_type: object,
+    handler: _Hook,
+    check: Callable[[Any], None] | None = None,
+) -> list[Any]:
+    """Read a JSON array item by item, collecting every item's fault."""
+    if not isinstance(obj, (list, tuple)):
+        _fail(f"a list ({_got(obj)})")
+    items: list[Any] = []
+    errors: list[Exception] = []
+    for index, raw in enumerate(obj):
+        try:
+            item = handler(raw, item_type)
+            if check is not None:
+                check(item)
+        # Like cattrs: collect every failure; `_problems` reports each one.
+        except Exception as exc:  # noqa: BLE001
+            note = f"Structuring {t!r} @ index {index}"
+            exc.add_note(IterableValidationNote(note, index, item_type))
+            errors.append(exc)
+        else:
+            items.append(item)
+    if errors:
+        msg = f"While structuring {t!r}"
+        raise IterableValidationError(msg, errors, cast("type[Any]", t))
+    return items
+
+
+def _tuple_structure_factory(t: object) -> _Hook:
+    item_type = get_args(t)[0]
+    handler = _converter.get_structure_hook(item_type)
+
+    def structure(obj: object, _: object) -> tuple[Any, ...]:
+        return tuple(_structure_items(obj, t, item_type, handler))
+
+    return structure
+
+
+def _structure_tags(obj: object, t: object) -> frozenset[str]:
+    return frozenset(_structure_items(obj, t, str, _structure_str))
+
+
+def _keyed_structure_factory(t: object) -> _Hook:
+    record_type = get_args(t)[1]
+    key = _KEYED[record_type]
+    handler = _converter.get_structure_hook(record_type)
+    duplicate = f"a {key} that no earlier record has (one record per {key})"
+
+    def structure(obj: object, _: object) -> FrozenMap[Any, Any]:
+        seen: set[object] = set()
+
+        def check(record: object) -> None:
+            value = getattr(record, key)
+            if value in seen:
+                _fail(duplicate, path=key)
+            seen.add(value)
+
+        records = _structure_items(obj, t, record_type, handler, check)
+        return FrozenMap((getattr(record, key), record) for record in records)
+
+    return structure
+
+
+def _structure_scalar_map(obj: object, _: object) -> FrozenMap[str, Scalar]:
+    # Keys and values are the model's to check: it names the bad entry.
+    if isinstance(obj, dict):
+        return FrozenMap(obj)
+    _fail(f"an object of names to scalar values ({_got(obj)})")
+
+
+# --- model classes ------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Model:
+    """How one registered model class is read and written."""
+
+    structure: _Hook
+    unstructure: Callable[[Any], dict[str, Any]]
+    error: type[ValidationError]
+
+
+_MODELS: dict[type[Any], _Model] = {}
+_NOTES = (AttributeValidationNote, IterableValidationNote)
+
+
+def _model_structure_hook(cls: type[Any]) -> _Hook:
+    # cattrs generates the fast path (per-field hooks, unknown and missing keys);
+    # on any fault, `_revalidate` looks again so that one error lists them all.
+    generated = make_dict_structure_fn(cls, _converter)
+    expected = f"an object with the fields of {cls.__name__}"
+
+    def structure(obj: object, _: object) -> Any:  # noqa: ANN401  # an instance of cls
+        if not isinstance(obj, dict):
+            _fail(f"{expected} ({_got(obj)})")
+        try:
+            return generated(obj, cls)
+        except ClassValidationError as exc:
+            raise _revalidate(cls, obj, exc) from None
+
+    return structure
+
+
+def _revalidate(
+    cls: type[Any], obj: dict[Any, Any], exc: ClassValidationError
+) -> ClassValidationError:
+    """Collect every fault of *obj*, not only the first one the constructor met.
+
+    cattrs reports the fields whose type is wrong, and then stops before building
+    *cls*; attrs stops at the first field whose validator fails. So each field that
+    was read without fault is checked again on its own, with the model's own
+    converter and validator (on a bare instance: validators look at one field).
+    A fault that no single field explains breaks a rule across fields
+    (``__attrs_post_init__``) and is reported as the constructor raised it.
+    """
+    failed: dict[str, Exception] = {}
+    others: list[Exception] = []
+    for sub in exc.exceptions:
+        note = _note(sub)
+        if isinstance(note, AttributeValidationNote):
+            failed[note.name] = sub
+        else:
+            others.append(sub)
+    bare = object.__new__(cls)
+    errors: list[Exception] = []
+    for field in attrs.fields(cls):
+        if field.name in failed:
+            errors.append(failed[field.name])
+        elif field.name in obj:
+            errors.extend(_check_field(cls, obj, field, bare))
+    for sub in others:
+        if not isinstance(sub, ValidationError):
+            errors.append(sub)  # unknown keys
+        elif not errors:
+            errors.append(_relative(sub, cls, obj))
+    return ClassValidationError(exc.message, errors, cls)
+
+
+def _check_field(
+    cls: type[Any], obj: dict[Any, Any], field: attrs.Attribute[Any], bare: object
+) -> list[ValidationError]:
+    """The fault of one field that was read well, as the model's validator sees it."""
+    value = _converter.structure(obj[field.name], cast("type[Any]", field.type))
+    if field.converter is not None:
+        # A plain callable: the model uses no `attrs.Converter`.
+        value = cast("Callable[[object], object]", field.converter)(value)
+    try:
+        (field.validator or _accept)(bare, field, value)
+    except ValidationError as error:
+        return [_relative(error, cls, obj)]
+    return []
+
+
+def _accept(_inst: object, _field: object, _value: object) -> None:
+    """The validator of a field that has none."""
+
+
+def _note(exc: BaseException) -> str | None:
+    """The note cattrs (or `_structure_items`) put on *exc* to say where it failed."""
+    notes: list[str] = getattr(exc, "__notes__", [])
+    return next((n for n in reversed(notes) if isinstance(n, _NOTES)), None)
+
+
+def _relative(
+    error: ValidationError, cls: type[Any], obj: dict[Any, Any]
+) -> ValidationError:
+    """Make a model error's paths relative to *cls*, with keyed records by index.
+
+    The model names paths from its class (``Person.email``), and a keyed record by
+    its key (``Lead.evidence['budget'].at``); in the input, evidence and consent
+    are lists, so the record's index (``evidence[0].at``) is what finds it there.
+    """
+    return ValidationError(
+        attrs.evolve(p, path=_reindex(p.path.removeprefix(cls.__name__), cls, obj))
+        for p in error.problems
+    )
+
+
+def _reindex(path: str, cls: type[Any], obj: dict[Any, Any]) -> str:
+    path = path.removeprefix(".")
+    for field, key in _keyed_fields(cls):
+        for index, item in enumerate(obj.get(field, ())):
+            head = f"{field}[{item[key]!r}]"
+            if path.startswith(head):
+                return f"{field}[{index}]{path[len(head) :]}"
+    return path
+
+
+def _keyed_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (field.name, _KEYED[get_args(field.type)[1]])
+        for field in attrs.fields(cls)
+        if _is_keyed_map(field.type)
+    )
+
+
+# --- from cattrs' exception groups to problems -------------------------------------
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
+    """Every problem inside *exc*, paths from *path* (cf. `cattrs.transform_error`)."""
+    if isinstance(exc, ValidationError):
+        yield from exc.prefixed(path).problems
+    elif isinstance(exc, BaseValidationError):
+        for sub in exc.exceptions:
+            note = _note(sub)
+            if isinstance(note, AttributeValidationNote):
+                yield from _problems(sub, f"{path}.{note.name}")
+            elif isinstance(note, IterableValidationNote):
+                yield from _problems(sub, f"{path}[{note.index}]")
+            else:
+                yield from _problems(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        yield from _unknown_keys(exc, path)
+    elif isinstance(exc, KeyError):
+        yield Problem(path=path, expected="a value (the key is missing)")
+    else:
+        name = type(exc).__name__
+        yield Problem(path=path, expected=f"a valid value (reading it raised {name})")
+
+
+def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> Iterator[Problem]:
+    fields = ", ".join(field.name for field in attrs.fields(exc.cl) if field.init)
+    expected = f"no key of this name ({exc.cl.__name__} has {fields})"
+    keys: set[object] = set(exc.extra_fields)  # any hashable, whatever the hint says
+    for key in sorted(keys, key=str):
+        if isinstance(key, str):
+            yield Problem(path=f"{path}.{key}", expected=expected)
+        else:
+            yield Problem(
+                path=path,
+                expected=f"string keys (got a key of type {type(key).__name__})",
+            )
+
+
+# --- registration -------------------------------------------------------------------
+
+
+def register_model(
+    cls: type[Any],
+    *,
+    key: str | None = None,
+    error: type[ValidationError] = InvalidLeadError,
+) -> None:
+    """Let `from_dict` read and `to_dict` write *cls*, an attrs class.
+
+    The internal extension point: a module that adds serialisable values
+    (pipelines, score models) calls it at import for each of its classes, the
+    classes a class contains first. Field types need hooks on ``_converter``;
+    scalars, enums, datetimes, `Decimal`, ``tuple[X, ...]`` and the registered
+    classes have them. Validators must look at their own field only (rules across
+    fields belong in ``__attrs_post_init__``).
+
+    Args:
+        cls: The attrs class.
+        key: For a record kept in a `FrozenMap` keyed by one of its fields (as
+            ``Lead.evidence`` by ``criterion``): that field. Such maps are written
+            as lists of records.
+        error: The `ValidationError` subclass `from_dict` raises for bad input
+            whose top level is *cls*.
+    """
+    if key is not None:
+        _KEYED[cls] = key
+    structure = _model_structure_hook(cls)
+    _converter.register_structure_hook(cls, structure)
+    unstructure = _converter.get_unstructure_hook(cls)
+    _MODELS[cls] = _Model(structure=structure, unstructure=unstructure, error=error)
+
+
+for _type, _hook in (
+    (str, _structure_str),
+    (int, _structure_int),
+    (bool, _structure_bool),
+    (float, _structure_float),
+    (Decimal, _structure_decimal),
+    (dt.datetime, _structure_datetime),
+    # StrEnum too: else its `str` base would win the dispatch.
+    (enum.Enum, _structure_enum),
+    (enum.StrEnum, _structure_enum),
+):
+    _converter.register_structure_hook(_type, _hook)
+_converter.register_structure_hook_factory(
+    _is_homogeneous_tuple, _tuple_structure_factory
+)
+_converter.register_structure_hook_func(_is_str_frozenset, _structure_tags)
+_converter.register_structure_hook_factory(_is_keyed_map, _keyed_structure_factory)
+_converter.register_structure_hook_func(_is_scalar_map, _structure_scalar_map)
+_converter.register_structure_hook_factory(_is_optional, _optional_structure_factory)
+
+_value = operator.attrgetter("value")
+for _type, _unhook in (
+    (dt.datetime, dt.datetime.isoformat),
+    (Decimal, str),
+    (float, float),
+    (enum.Enum, _value),
+    (enum.StrEnum, _value),
+):
+    _converter.register_unstructure_hook(_type, _unhook)
+
+
+def _tuple_unstructure_factory(t: object) -> Callable[[tuple[Any, ...]], list[Any]]:
+    handler = _converter.get_unstructure_hook(get_args(t)[0])
+    return lambda value: [handler(item) for item in value]
+
+
+def _keyed_unstructure_factory(t: object) -> Callable[[FrozenMap[Any, Any]], list[Any]]:
+    handler = _converter.get_unstructure_hook(get_args(t)[1])
+    return lambda value: [handler(record) for record in value.values()]
+
+
+_converter.register_unstructure_hook_factory(
+    _is_homogeneous_tuple, _tuple_unstructure_factory
+)
+_converter.register_unstructure_hook_func(_is_str_frozenset, sorted)
+_converter.register_unstructure_hook_factory(_is_keyed_map, _keyed_unstructure_factory)
+_converter.register_unstructure_hook_func(_is_scalar_map, dict)
+
+for _cls in (Location, Person, Company, Interaction, Purchase, Objection, StageChange):
+    register_model(_cls)
+register_model(Evidence, key="criterion")
+register_model(Consent, key="channel")
+register_model(Lead)
+
+
+# --- durations ---------------------------------------------------------------------
+
+_DURATION = re.compile(
+    r"P(?:(?P<weeks>[0-9]+)W)?(?:(?P<days>[0-9]+)D)?"
+    r"(?:T(?=[0-9])(?:(?P<hours>[0-9]+)H)?(?:(?P<minutes>[0-9]+)M)?"
+    r"(?:(?P<seconds>[0-9]+(?:\.[0-9]{1,6})?)S)?)?"
+)
+_DURATION_EXPECTED = "an ISO 8601 duration like 'P90D', 'PT6H' or 'P1DT12H'"
+
+
+def format_duration(value: dt.timedelta) -> str:
+    """Write a non-negative timedelta as an ISO 8601 duration (days, H, M, S).
+
+    Example:
+        >>> format_duration(dt.timedelta(days=1, hours=6, seconds=1.5))
+        'P1DT6H1.5S'
+    """
+    days = value.days
+    hours, seconds = divmod(value.seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    text = f"P{days}D" if days else "P"
+    clock = ""
+    if hours:
+        clock += f"{hours}H"
+    if minutes:
+        clock += f"{minutes}M"
+    if seconds or value.microseconds:
+        fraction = f"{value.microseconds:06d}".rstrip("0")
+        clock += f"{seconds}.{fraction}S" if fraction else f"{seconds}S"
+    if clock:
+        text += "T" + clock
+    return text if text != "P" else "PT0S"
+
+
+def _structure_duration(obj: object, _: object) -> dt.timedelta:
+    if type(obj) is not str:
+        _fail(f"{_DURATION_EXPECTED} ({_got(obj)})")
+    match = _DURATION.fullmatch(obj)
+    if match is None or obj == "P":
+        _fail(f"{_DURATION_EXPECTED} (got a string that is not one)")
+    parts = {k: float(v) for k, v in match.groupdict().items() if v is not None}
+    try:
+        return dt.timedelta(**parts)
+    except OverflowError:
+        _fail(f"{_DURATION_EXPECTED} (got one too long)")
+
+
+_converter.register_structure_hook(dt.timedelta, _structure_duration)
+_converter.register_unstructure_hook(dt.timedelta, format_duration)
+
+
+# --- extension points for higher layers --------------------------------------------
+
+# What the caller of `from_dict` passed for the hooks to see (e.g. the registry of
+# custom criteria); set only while `from_dict` runs.
+LOAD_CONTEXT: contextvars.ContextVar[Mapping[str, object]] = contextvars.ContextVar(
+    "prospectlib_load_context"
+)
+
+
+def register_hooks(
+    t: Any,  # noqa: ANN401  # any type cattrs can dispatch on, unions included
+    *,
+    structure: _Hook,
+    unstructure: Callable[[Any], Any],
+    error: type[ValidationError] = InvalidLeadError,
+) -> None:
+    """Read and write values of type *t* with these hooks.
+
+    A structure hook raises `ValidationError` with a path relative to the value
+    (``""`` for the value itself) when the input is wrong.
+    """
+    _converter.register_structure_hook(t, structure)
+    _converter.register_unstructure_hook(t, unstructure)
+    if isinstance(t, type):
+        _MODELS[t] = _Model(structure=structure, unstructure=unstructure, error=error)
+
+
+MAX_UNION_DEPTH = 32
+"""How deeply values read through `register_union` may nest (e.g. criteria)."""
+_UNION_DEPTH: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "prospectlib_union_depth", default=0
+)
+
+
+def register_union(
+    base: Any,  # noqa: ANN401  # a Protocol or base class the fields are typed with
+    kinds: Mapping[str, type[Any]],
+) -> None:
+    """Read and write fields typed *base* as ``{"kind": name, ...fields}``.
+
+    Each class in *kinds* must be registered with `register_model` (or
+    `register_hooks`, which then also makes it known here), before or after.
+    """
+    by_class = {cls: kind for kind, cls in kinds.items()}
+    choices = ", ".join(repr(k) for k in kinds)
+
+    def structure(obj: object, _: object) -> Any:  # noqa: ANN401  # one of the kinds
+        if not isinstance(obj, dict):
+            _fail(f"an object with a 'kind' ({_got(obj)})")
+        kind = obj.get("kind")
+        cls = kinds.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            _fail(f"one of {choices}", path="kind")
+        depth = _UNION_DEPTH.get()
+        if depth >= MAX_UNION_DEPTH:
+            _fail(f"values nested at most {MAX_UNION_DEPTH} deep")
+        fields = {k: v for k, v in obj.items() if k != "kind"}
+        token = _UNION_DEPTH.set(depth + 1)
+        try:
+            return _MODELS[cls].structure(fields, cls)
+        finally:
+            _UNION_DEPTH.reset(token)
+
+    def unstructure(value: object) -> dict[str, Any]:
+        kind = by_class.get(type(value))
+        if kind is None:
+            raise _unsupported(
+                path="value", what="a value of a registered kind", got=_got(value)
+            )
+        return {"kind": kind, **_MODELS[type(value)].unstructure(value)}
+
+    # By identity, not singledispatch: a runtime-checkable Protocol would make
+    # every class that fits it dispatch here, the kinds themselves included.
+    _converter.register_structure_hook_func(lambda t: t is base, structure)
+    _converter.register_unstructure_hook_func(lambda t: t is base, unstructure)
+
+
+# --- public API ---------------------------------------------------------------------
+
+
+def _unsupported(*, path: str, what: str, got: str) -> UnsupportedTypeError:
+    names = ", ".join(sorted(cls.__name__ for cls in _MODELS))
+    return UnsupportedTypeError(f"{path}: expected {what} ({names}) ({got})")
+
+
+def _lookup(cls: object) -> _Model:
+    model = _MODELS.get(cls) if isinstance(cls, type) else None
+    if model is None:
+        got = f"got {cls.__qualname__}" if isinstance(cls, type) else _got(cls)
+        raise _unsupported(path="cls", what="a model class", got=got)
+    return model
+
+
+def to_dict(value: object) -> dict[str, Any]:
+    """Turn a model value into JSON-compatible data, every field included.
+
+    Args:
+        value: A `Lead`, `Person`, `Company`, `Location`, `Interaction`,
+            `Purchase`, `Objection`, `Evidence`, `Consent` or `StageChange`.
+
+    Returns:
+        A new dict of dicts, lists, strings, numbers, booleans and ``None``,
+            with the fields in their declared order.
+
+    Raises:
+        UnsupportedTypeError: *value* is not a model value.
+
+    Example:
+        >>> import datetime as dt
+        >>> from decimal import Decimal
+        >>> from prospectlib import Purchase
+        >>> to_dict(
+        ...     Purchase(
+        ...         at=dt.datetime(2026, 3, 2, 14, 30, tzinfo=dt.UTC),
+        ...         amount=Decimal("49.90"),
+        ...         currency="EUR",
+        ...     )
+        ... )
+        {'at': '2026-03-02T14:30:00+00:00', 'amount': '49.90', 'currency': 'EUR',
+         'quantity': 1, 'product': None, 'reference': None}
+    """
+    model = _MODELS.get(type(value))
+    if model is None:
+        what = "an instance of a model class"
+        raise _unsupported(path="value", what=what, got=_got(value))
+    return model.unstructure(value)
+
+
+def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> T:
+    """Read a model value of type *cls* from JSON-compatible data, strictly.
+
+    Accepts what `to_dict` writes. Strings, whole numbers, numbers and booleans
+    must have their JSON type (no ``"12"`` for 12); an amount is a numeric
+    string or a whole number; a datetime is ISO 8601 text with an offset (or
+    ``Z``); an enum is one of its values. Keys with a default may be left out;
+    an unknown key is refused. Lists given out of time order are sorted, as the
+    model does.
+
+    Args:
+        cls: The model class to read, e.g. `Lead`.
+        data: The data, typically a dict from `json.loads`.
+
+    Returns:
+        A new, validated instance of *cls*.
+
+    Raises:
+        InvalidLeadError: *data* does not describe a valid *cls*; its
+            ``problems`` name every fault found, e.g.
+            ``Lead.interactions[2].at``.
+        UnsupportedTypeError: *cls* is not a model class.
+
+    Example:
+        >>> from prospectlib import InvalidLeadError, Lead
+        >>> lead = from_dict(
+        ...     Lead,
+        ...     {
+        ...         "id": "L-7",
+        ...         "created_at": "2026-03-01T09:00:00Z",
+        ...         "source": "referral",
+        ...     },
+        ... )
+        >>> lead.source, lead.created_at.isoformat()
+        (<Source.REFERRAL: 'referral'>, '2026-03-01T09:00:00+00:00')
+        >>> try:
+        ...     from_dict(
+        ...         Lead,
+        ...         {
+        ...             "id": 7,
+        ...             "created_at": "2026-03-01 09:00",
+        ...             "person": {"email": "not-an-address"},
+        ...         },
+        ...     )
+        ... except InvalidLeadError as exc:
+        ...     for problem in exc.problems:
+        ...         print(problem)
+        Lead.id: expected a string (got a value of type int)
+        Lead.created_at: expected an ISO 8601 date and time with its offset, like
+        '2026-03-01T09:00:00+01:00' (got one without an offset)
+        Lead.person.email: expected an e-mail address like 'name@example.com'
+    """
+    model = _lookup(cls)
+    token = LOAD_CONTEXT.set({"criteria": criteria})
+    try:
+        return cast("T", model.structure(data, cls))
+    # The boundary: whatever went wrong inside is reported as problems, and the
+    # cattrs exception groups are not chained on: they are no use to the caller.
+    except Exception as exc:  # noqa: BLE001
+        raise model.error(_problems(exc, cls.__name__)) from None
+    finally:
+        LOAD_CONTEXT.reset(token)
+
+
+def to_json(value: object) -> str:
+    """Write a model value as compact JSON text (`to_dict`, then `json.dumps`).
+
+    Non-ASCII text is kept as is; keys keep the fields' order.
+
+    Args:
+        value: A model value, as for `to_dict`.
+
+    Returns:
+        One line of JSON text, without spaces between items.
+
+    Raises:
+        UnsupportedTypeError: *value* is not a model value.
+
+    Example:
+        >>> from prospectlib import Location
+        >>> to_json(Location(country="vn", city="Hà Nội"))
+        '{"country":"VN","region":null,"city":"Hà Nội","postal_code":null}'
+    """
+    return json.dumps(
+        to_dict(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    )
+
+
+def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None) -> T:
+    """Read a model value of type *cls* from JSON text (`json.loads`, then `from_dict`).
+
+    Args:
+        cls: The model class to read, e.g. `Lead`.
+        text: JSON text, as a str or as UTF-8 bytes.
+
+    Returns:
+        A new, validated instance of *cls*.
+
+    Raises:
+        InvalidLeadError: *text* is not JSON (the problem's path is the class
+            name), or does not describe a valid *cls*.
+
+    Example:
+        >>> from prospectlib import InvalidLeadError, Location
+        >>> from_json(Location, '{"city": "Lyon", "country": "FR"}')
+        Location(country='FR', region=None, city='Lyon', postal_code=None)
+        >>> try:
+        ...     from_json(Location, "city: Lyon")
+        ... except InvalidLeadError as exc:
+        ...     print(exc)
+        Location: expected JSON text (Expecting value at line 1, column 1)
+    """
+    model = _lookup(cls)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        expected = f"JSON text ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+    except RecursionError:
+        expected = "JSON text nested less deeply"
+    except (TypeError, ValueError):  # not str or bytes; bytes not in UTF-8
+        expected = f"JSON text: a str, or bytes in UTF-8 ({_got(text)})"
+    else:
+        return from_dict(cls, data, criteria=criteria)
+    raise model.error([Problem(path=cls.__name__, expected=expected)])

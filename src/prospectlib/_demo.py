@@ -1,0 +1,201 @@
+"""The table that ``python -m prospectlib demo`` prints, built as a string.
+
+Everything here is a pure function of its arguments: no printing, no clock.
+The table is a list of `Column` specs, so a new column (a stage, a label, a
+score) is one more entry in `COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from prospectlib import samples
+from prospectlib.model import Lead
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_AT",
+    "DEFAULT_N",
+    "DEFAULT_SEED",
+    "Column",
+    "ago",
+    "demo",
+    "table",
+]
+
+DEFAULT_N = 8
+"""How many sample leads the demo shows unless told otherwise."""
+DEFAULT_SEED = 28
+"""The demo's default seed, picked because its first rows show a bit of everything."""
+DEFAULT_AT = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
+"""The demo's default "now": fixed, so that its output is reproducible."""
+
+NONE = "—"
+"""What an empty cell shows."""
+
+_ZERO = Decimal(0)
+_MINUTE = 60
+_HOUR = 60 * _MINUTE
+_DAY = 24 * _HOUR
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """One column of the demo table: its header and how to fill a lead's cell.
+
+    Example:
+        >>> Column(header="stage", cell=lambda lead, at: lead.stage).header
+        'stage'
+    """
+
+    header: str
+    """The column's title."""
+    cell: Callable[[Lead, dt.datetime], str]
+    """The text of a lead's cell, given the lead and the table's "now"."""
+    align: str = "<"
+    """``"<"`` to align left, ``">"`` to align right."""
+
+
+def ago(delta: dt.timedelta) -> str:
+    """Say how long ago something was, in the largest whole unit.
+
+    Example:
+        >>> ago(dt.timedelta(days=3, hours=5)), ago(dt.timedelta(minutes=90))
+        ('3d ago', '1h ago')
+        >>> ago(dt.timedelta(minutes=5)), ago(dt.timedelta(seconds=20))
+        ('5m ago', 'just now')
+        >>> ago(dt.timedelta(days=-2))
+        'in 2d'
+    """
+    seconds = int(abs(delta.total_seconds()))
+    if seconds < _MINUTE:
+        return "just now"
+    if seconds < _HOUR:
+        amount = f"{seconds // _MINUTE}m"
+    elif seconds < _DAY:
+        amount = f"{seconds // _HOUR}h"
+    else:
+        amount = f"{seconds // _DAY}d"
+    return f"in {amount}" if delta < dt.timedelta(0) else f"{amount} ago"
+
+
+def _market(lead: Lead, at: dt.datetime) -> str:  # noqa: ARG001  # a Column's signature
+    return "B2B" if lead.company is not None else "B2C"
+
+
+def _source(lead: Lead, at: dt.datetime) -> str:  # noqa: ARG001  # a Column's signature
+    return lead.source.value
+
+
+def _lead_id(lead: Lead, at: dt.datetime) -> str:  # noqa: ARG001  # a Column's signature
+    return lead.id
+
+
+def _last_activity(lead: Lead, at: dt.datetime) -> str:
+    past = [i for i in lead.interactions if i.at <= at]
+    if not past:
+        return NONE
+    last = past[-1]
+    return f"{last.activity.value}, {ago(at - last.at)}"
+
+
+def _purchases(lead: Lead, at: dt.datetime) -> str:
+    totals: dict[str, Decimal] = {}
+    count = 0
+    for purchase in lead.purchases:
+        if purchase.at <= at:
+            count += 1
+            totals[purchase.currency] = (
+                totals.get(purchase.currency, _ZERO) + purchase.amount
+            )
+    if not count:
+        return NONE
+    amounts = " + ".join(
+        f"{total:,.2f} {currency}" for currency, total in totals.items()
+    )
+    return f"{count} · {amounts}"
+
+
+def _open_objections(lead: Lead, at: dt.datetime) -> str:
+    kinds = dict.fromkeys(o.kind.value for o in lead.open_objections(at))
+    return ", ".join(kinds) or NONE
+
+
+MARKET_HEADER = "market (data)"
+"""The market column's header: it reads the data, it is not a classifier."""
+
+COLUMNS: tuple[Column, ...] = (
+    Column(header="id", cell=_lead_id),
+    Column(header=MARKET_HEADER, cell=_market),
+    Column(header="source", cell=_source),
+    Column(header="last activity", cell=_last_activity),
+    Column(header="purchases", cell=_purchases),
+    Column(header="open objections", cell=_open_objections),
+)
+"""The demo's columns, left to right."""
+
+NOTES = (
+    (
+        f"{MARKET_HEADER}: B2B when the lead has a company, else B2C, read from the"
+        " data (not a classifier's verdict)"
+    ),
+    "last activity, purchases and open objections: as of the time in the title",
+)
+"""Lines printed under the table."""
+
+
+def table(
+    leads: Iterable[Lead], *, at: dt.datetime, columns: Sequence[Column] = COLUMNS
+) -> str:
+    """Render *leads* as a fixed-width plain-text table, one row per lead.
+
+    Example:
+        >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+        >>> print(table([Lead(id="L-1", created_at=t)], at=t))
+        id   market (data)  source   last activity  purchases  open objections
+        ---  -------------  -------  -------------  ---------  ---------------
+        L-1  B2C            unknown  —              —          —
+    """
+    rows = [[column.cell(lead, at) for column in columns] for lead in leads]
+    headers = [column.header for column in columns]
+    widths = [
+        max([len(header), *(len(row[k]) for row in rows)])
+        for k, header in enumerate(headers)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            f"{cell:{column.align}{width}}"
+            for cell, column, width in zip(cells, columns, widths, strict=True)
+        ).rstrip()
+
+    return "\n".join(
+        [line(headers), line(["-" * width for width in widths]), *map(line, rows)]
+    )
+
+
+def demo(
+    n: int = DEFAULT_N,
+    *,
+    seed: int = DEFAULT_SEED,
+    at: dt.datetime = DEFAULT_AT,
+    columns: Sequence[Column] = COLUMNS,
+) -> str:
+    """The demo's whole output: a title line, the table of sample leads, notes.
+
+    Example:
+        >>> print(demo(2).splitlines()[0])
+        prospectlib demo: 2 sample leads (seed 28, at 2026-06-30T12:00:00+00:00)
+    """
+    leads = samples.leads(n, seed=seed, at=at)
+    leads_word = "lead" if n == 1 else "leads"
+    title = (
+        f"prospectlib demo: {n} sample {leads_word} (seed {seed}, at {at.isoformat()})"
+    )
+    return "\n".join([title, "", table(leads, at=at, columns=columns), "", *NOTES])

@@ -1,0 +1,279 @@
+"""Comparing a lead field with a value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import operator
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from prospectlib.criteria._base import BUILT_IN
+from prospectlib.criteria._base import Check
+from prospectlib.criteria._base import _config_error
+from prospectlib.criteria._base import _fail
+from prospectlib.criteria._base import _lenient
+from prospectlib.criteria._base import _member
+from prospectlib.criteria._base import _pass
+from prospectlib.model import Company
+from prospectlib.model import Lead
+from prospectlib.model import Location
+from prospectlib.model import Person
+from prospectlib.model import Scalar
+
+
+class Op(enum.StrEnum):
+    """How `Compare` compares a field with its value.
+
+    Example:
+        >>> Op("ge") is Op.GE
+        True
+    """
+
+    EQ = "eq"
+    """Equal."""
+    NE = "ne"
+    """Not equal (an unknown field is not equal)."""
+    LT = "lt"
+    """Less than."""
+    LE = "le"
+    """Less than or equal."""
+    GT = "gt"
+    """Greater than."""
+    GE = "ge"
+    """Greater than or equal."""
+    IN = "in"
+    """One of the values."""
+    NOT_IN = "not_in"
+    """None of the values (an unknown field is none of them)."""
+    CONTAINS = "contains"
+    """The field (a collection: ``tags``, ``person.interests``) holds the value."""
+    EXISTS = "exists"
+    """The field is known (not ``None``, not empty)."""
+    MISSING = "missing"
+    """The field is unknown (``None`` or empty)."""
+
+
+def _to_op(value: Op | str) -> Op:
+    return _lenient(Op, value)  # type: ignore[return-value]
+
+
+_ORDERING = {
+    Op.LT: operator.lt,
+    Op.LE: operator.le,
+    Op.GT: operator.gt,
+    Op.GE: operator.ge,
+}
+_SYMBOL = {
+    Op.EQ: "=",
+    Op.NE: "≠",
+    Op.LT: "<",
+    Op.LE: "≤",
+    Op.GT: ">",
+    Op.GE: "≥",
+    Op.IN: "in",
+    Op.NOT_IN: "not in",
+    Op.CONTAINS: "contains",
+}
+_FIELD_ROOTS: dict[type[Any], frozenset[str]] = {
+    cls: frozenset(f.name for f in attrs.fields(cls))
+    for cls in (Lead, Person, Company, Location)
+}
+_NESTED: dict[tuple[type[Any], str], type[Any]] = {
+    (Lead, "person"): Person,
+    (Lead, "company"): Company,
+    (Person, "location"): Location,
+    (Company, "location"): Location,
+}
+_NOT_COMPARABLE = frozenset(
+    {"interactions", "purchases", "objections", "evidence", "consent", "history"}
+)
+
+
+def _parse_field(inst: Compare, value: object) -> tuple[str, ...]:
+    expected = (
+        "a dotted path to a lead field such as 'company.employees', "
+        "'person.location.country' or 'attributes.plan'"
+    )
+    if type(value) is not str or not value:
+        raise _config_error(inst, "field", expected)
+    parts = tuple(value.split("."))
+    cls: type[Any] | None = Lead
+    for index, part in enumerate(parts):
+        if cls is None:
+            raise _config_error(inst, "field", expected)
+        if cls is Lead and part == "attributes":
+            if len(parts) != index + 2 or not parts[index + 1]:
+                raise _config_error(inst, "field", expected)
+            return parts
+        if part not in _FIELD_ROOTS[cls] or (cls is Lead and part in _NOT_COMPARABLE):
+            raise _config_error(inst, "field", expected)
+        cls = _NESTED.get((cls, part))
+    return parts
+
+
+def _field_validator(
+    inst: Compare, attribute: attrs.Attribute[str], value: str
+) -> None:
+    del attribute
+    _parse_field(inst, value)
+
+
+def _to_value(value: object) -> Scalar | tuple[Scalar, ...]:
+    if isinstance(value, list):
+        return tuple(value)
+    return value  # type: ignore[return-value]  # the validator names other faults
+
+
+def _is_scalar(value: object) -> bool:
+    """A JSON scalar other than null; floats must be finite."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, (str, int))  # bool is an int
+
+
+def _check_value(inst: Compare, value: object) -> None:
+    op = inst.op
+    if op in (Op.EXISTS, Op.MISSING):
+        if value is not None:
+            raise _config_error(inst, "value", f"no value with op {op.value!r}")
+        return
+    if op in (Op.IN, Op.NOT_IN):
+        if not isinstance(value, tuple) or not all(_is_scalar(v) for v in value):
+            raise _config_error(
+                inst,
+                "value",
+                f"a list of strings, numbers or booleans with op {op.value!r}",
+            )
+        return
+    if op in _ORDERING:
+        if isinstance(value, bool) or not _is_scalar(value):
+            raise _config_error(
+                inst, "value", f"a finite number or a string with op {op.value!r}"
+            )
+        return
+    if not _is_scalar(value):
+        raise _config_error(
+            inst,
+            "value",
+            f"a string, finite number or boolean with op {op.value!r} "
+            "(use 'exists' or 'missing' for unknown fields)",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Compare:
+    """Compare a lead field (a dotted path) with a value.
+
+    Fields are looked up on the lead: ``source``, ``stage``, ``tags``,
+    ``person.*``, ``company.*``, ``person.location.*``, ``company.location.*``,
+    and ``attributes.<key>``. An unknown (``None``) field fails every comparison
+    except ``ne``, ``not_in`` and ``missing``.
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(id="L", created_at=t, company=pl.Company(employees=240))
+        >>> Compare(field="company.employees", op="ge", value=50).evaluate(
+        ...     lead, at=t
+        ... ).reason
+        'company.employees ≥ 50 (is 240)'
+    """
+
+    field: str = attrs.field(validator=_field_validator)
+    """Dotted path of the field, e.g. ``"company.employees"``."""
+    op: Op = attrs.field(converter=_to_op, validator=_member(Op))
+    """The comparison."""
+    value: Scalar | tuple[Scalar, ...] = attrs.field(default=None, converter=_to_value)
+    """What to compare with: a scalar, or a list for ``in``/``not_in``."""
+    _path: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Check the value suits the operator, and parse the path once."""
+        _check_value(self, self.value)
+        object.__setattr__(self, "_path", tuple(self.field.split(".")))
+
+    def _get(self, lead: Lead) -> object:
+        obj: object = lead
+        path = self._path
+        for index, part in enumerate(path):
+            if obj is None:
+                return None
+            if part == "attributes" and index == 0:
+                return lead.attributes.get(path[1])
+            obj = getattr(obj, part)
+        return obj
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:  # noqa: ARG002  # profile fields are timeless
+        """Whether the comparison holds."""
+        return self._decide(self._get(lead))
+
+    def _decide(self, actual: object) -> bool:  # noqa: PLR0911  # one return per operator
+        op = self.op
+        known = _known(actual)
+        if op is Op.EXISTS:
+            return known
+        if op is Op.MISSING:
+            return not known
+        value = _as_decimal(self.value) if isinstance(actual, Decimal) else self.value
+        if op is Op.NE:
+            return actual != value
+        if op is Op.NOT_IN:
+            return actual not in value  # type: ignore[operator]  # a tuple for not_in
+        if not known:
+            return False
+        if op is Op.EQ:
+            return actual == value
+        if op is Op.IN:
+            return actual in value  # type: ignore[operator]  # a tuple for in
+        if op is Op.CONTAINS:
+            return isinstance(actual, (tuple, frozenset)) and value in actual
+        compare: Callable[[Any, Any], bool] = _ORDERING[op]
+        try:
+            return bool(compare(actual, value))
+        except TypeError:  # e.g. a number field against a string value
+            return False
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Say what the field holds and whether it compares."""
+        actual = self._get(lead)
+        passed = self._decide(actual)
+        del at
+        if self.op in (Op.EXISTS, Op.MISSING):
+            text = f"{self.field} is {'known' if _known(actual) else 'unknown'}"
+        else:
+            shown = _show(actual) if _known(actual) else "unknown"
+            text = f"{self.field} {_SYMBOL[self.op]} {_show(self.value)} (is {shown})"
+        return _pass(text) if passed else _fail(text)
+
+
+def _as_decimal(value: object) -> object:
+    """Floats as the model stores them in Decimal fields: by their shortest repr."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, tuple):
+        return tuple(_as_decimal(v) for v in value)
+    return value
+
+
+def _known(value: object) -> bool:
+    return value is not None and not (
+        isinstance(value, (tuple, frozenset)) and not value
+    )
+
+
+def _show(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, (tuple, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, frozenset) else value
+        return "[" + ", ".join(_show(v) for v in items) + "]"
+    return str(value)
+
+
+BUILT_IN.add(Compare)

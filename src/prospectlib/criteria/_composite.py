@@ -1,0 +1,210 @@
+"""Criteria made of criteria: all of, any of, at least n of, not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from prospectlib.criteria._base import BUILT_IN
+from prospectlib.criteria._base import Check
+from prospectlib.criteria._base import Criterion
+from prospectlib.criteria._base import _config_error
+from prospectlib.criteria._base import _fail
+from prospectlib.criteria._base import _pass
+from prospectlib.criteria._base import _positive_int
+from prospectlib.criteria._base import is_criterion
+from prospectlib.model import Lead
+
+# --- composites -----------------------------------------------------------------------
+
+
+def _criteria_tuple(value: object) -> object:
+    if isinstance(value, Iterable) and not isinstance(value, (str, Mapping)):
+        return tuple(value)
+    return value
+
+
+def _criteria_validator(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(is_criterion(c) for c in value)
+    ):
+        raise _config_error(inst, attribute.name, "a non-empty list of criteria")
+
+
+def _criterion_validator(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not is_criterion(value):
+        raise _config_error(inst, attribute.name, "a criterion")
+
+
+@attrs.frozen(kw_only=True)
+class AllOf:
+    """Every part holds. Unmet parts are listed.
+
+    Example:
+        >>> import datetime as dt
+        >>> from prospectlib.criteria import HasEvidence, HasTag
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> c = AllOf(criteria=(HasEvidence(criterion="need"), HasTag(tag="vip")))
+        >>> c.evaluate(pl.Lead(id="L", created_at=t), at=t).unmet
+        ('need is not met (no evidence)', "not tagged 'vip'")
+    """
+
+    criteria: tuple[Criterion, ...] = attrs.field(
+        converter=_criteria_tuple, validator=_criteria_validator
+    )
+    """The parts."""
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether every part holds (stops at the first that does not)."""
+        return all(c.test(lead, at=at) for c in self.criteria)
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Evaluate every part and list the unmet ones."""
+        checks = [c.evaluate(lead, at=at) for c in self.criteria]
+        failed = tuple(u for c in checks if not c.passed for u in c.unmet)
+        if not failed:
+            return _pass("; ".join(c.reason for c in checks))
+        return _fail("; ".join(failed), failed)
+
+
+@attrs.frozen(kw_only=True)
+class AnyOf:
+    """At least one part holds.
+
+    Example:
+        >>> import datetime as dt
+        >>> from prospectlib.criteria import HasEvidence, HasTag
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> c = AnyOf(criteria=(HasTag(tag="vip"), HasTag(tag="partner")))
+        >>> c.evaluate(pl.Lead(id="L", created_at=t), at=t).reason
+        "none of: not tagged 'vip'; not tagged 'partner'"
+    """
+
+    criteria: tuple[Criterion, ...] = attrs.field(
+        converter=_criteria_tuple, validator=_criteria_validator
+    )
+    """The parts."""
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether any part holds (stops at the first that does)."""
+        return any(c.test(lead, at=at) for c in self.criteria)
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Name the first part that holds, or all that do not."""
+        checks = []
+        for criterion in self.criteria:
+            check = criterion.evaluate(lead, at=at)
+            if check.passed:
+                return check
+            checks.append(check)
+        reason = "none of: " + "; ".join(c.reason for c in checks)
+        return _fail(reason)
+
+
+@attrs.frozen(kw_only=True)
+class AtLeast:
+    """At least ``count`` of the parts hold (e.g. BANT: 3 of 4).
+
+    Example:
+        >>> import datetime as dt
+        >>> from prospectlib.criteria import HasEvidence, HasTag
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> bant = AtLeast(
+        ...     count=3,
+        ...     criteria=[
+        ...         HasEvidence(criterion=c)
+        ...         for c in ("budget", "authority", "need", "timing")
+        ...     ],
+        ... )
+        >>> lead = pl.Lead(
+        ...     id="L",
+        ...     created_at=t,
+        ...     evidence=[
+        ...         pl.Evidence(criterion="authority", verdict="met", at=t),
+        ...         pl.Evidence(criterion="need", verdict="met", at=t),
+        ...     ],
+        ... )
+        >>> check = bant.evaluate(lead, at=t)
+        >>> check.reason
+        '2 of 4 hold (needs 3)'
+        >>> check.unmet
+        ('budget is not met (no evidence)', 'timing is not met (no evidence)')
+    """
+
+    count: int = attrs.field(validator=_positive_int)
+    """How many parts must hold."""
+    criteria: tuple[Criterion, ...] = attrs.field(
+        converter=_criteria_tuple, validator=_criteria_validator
+    )
+    """The parts."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a count larger than the number of parts."""
+        if self.count > len(self.criteria):
+            raise _config_error(
+                self, "count", f"at most the number of criteria ({len(self.criteria)})"
+            )
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether enough parts hold."""
+        needed = self.count
+        for criterion in self.criteria:
+            if criterion.test(lead, at=at):
+                needed -= 1
+                if needed == 0:
+                    return True
+        return False
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Count the parts that hold and list the unmet ones."""
+        checks = [c.evaluate(lead, at=at) for c in self.criteria]
+        held = sum(1 for c in checks if c.passed)
+        reason = f"{held} of {len(checks)} hold (needs {self.count})"
+        if held >= self.count:
+            return _pass(reason)
+        return _fail(reason, tuple(u for c in checks if not c.passed for u in c.unmet))
+
+
+@attrs.frozen(kw_only=True)
+class Not:
+    """The part does not hold.
+
+    Example:
+        >>> import datetime as dt
+        >>> from prospectlib.criteria import HasEvidence, HasTag
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(id="L", created_at=t, tags=["competitor"])
+        >>> Not(criterion=HasTag(tag="competitor")).evaluate(lead, at=t).reason
+        "not: tagged 'competitor'"
+    """
+
+    criterion: Criterion = attrs.field(validator=_criterion_validator)
+    """The part that must not hold."""
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether the part does not hold."""
+        return not self.criterion.test(lead, at=at)
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Invert the part's answer."""
+        inner = self.criterion.evaluate(lead, at=at)
+        if inner.passed:
+            return _fail(f"not: {inner.reason}")
+        return _pass(f"not: {inner.reason}")
+
+
+BUILT_IN.update({AllOf, AnyOf, AtLeast, Not})

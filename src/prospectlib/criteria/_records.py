@@ -1,0 +1,303 @@
+"""Criteria over what a lead did and what is known about it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from prospectlib.criteria._base import BUILT_IN
+from prospectlib.criteria._base import Check
+from prospectlib.criteria._base import _days
+from prospectlib.criteria._base import _enum_tuple_validator
+from prospectlib.criteria._base import _fail
+from prospectlib.criteria._base import _flag
+from prospectlib.criteria._base import _member
+from prospectlib.criteria._base import _optional_window
+from prospectlib.criteria._base import _pass
+from prospectlib.criteria._base import _positive_int
+from prospectlib.criteria._base import _stage_as_of
+from prospectlib.criteria._base import _stage_entry_as_of
+from prospectlib.criteria._base import _text
+from prospectlib.criteria._base import _to_activities
+from prospectlib.criteria._base import _to_channel
+from prospectlib.criteria._base import _to_objection_kinds
+from prospectlib.criteria._base import _to_verdict
+from prospectlib.criteria._base import _window_start
+from prospectlib.model import Activity
+from prospectlib.model import Channel
+from prospectlib.model import Lead
+from prospectlib.model import ObjectionKind
+from prospectlib.model import Verdict
+
+# --- leaf criteria --------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class HasActivity:
+    """At least ``at_least`` interactions of the given activities, optionally recent.
+
+    With no activities, any interaction counts. ``within`` limits the count to
+    ``(at - within, at]``; ``since_stage_entry`` to interactions since the lead
+    entered its current stage (e.g. new engagement while being nurtured).
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(
+        ...     id="L-1",
+        ...     created_at=t,
+        ...     interactions=[pl.Interaction(activity="email_open", at=t)],
+        ... )
+        >>> c = HasActivity(
+        ...     activities=("webinar_attendance",), within=dt.timedelta(days=90)
+        ... )
+        >>> c.evaluate(lead, at=t).reason
+        'no webinar_attendance in the last 90 days (needs 1)'
+    """
+
+    activities: tuple[Activity, ...] = attrs.field(
+        default=(),
+        converter=_to_activities,
+        validator=_enum_tuple_validator(Activity),
+    )
+    """The activities that count; empty means any."""
+    at_least: int = attrs.field(default=1, validator=_positive_int)
+    """How many are needed."""
+    within: dt.timedelta | None = attrs.field(default=None, validator=_optional_window)
+    """Only count interactions this recent; ``None`` counts all up to ``at``."""
+    since_stage_entry: bool = attrs.field(default=False, validator=_flag)
+    """Only count interactions since the lead entered its current stage."""
+
+    def _count(self, lead: Lead, at: dt.datetime) -> int:
+        window = _window_start(at, self.within)  # exclusive lower bound
+        entered = _stage_entry_as_of(lead, at) if self.since_stage_entry else None
+        wanted = self.activities
+        n = 0
+        for item in reversed(lead.interactions):  # newest first: stop at the window
+            when = item.at
+            if when > at:
+                continue
+            if (window is not None and when <= window) or (
+                entered is not None and when < entered
+            ):
+                break
+            if not wanted or item.activity in wanted:
+                n += 1
+        return n
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether enough matching interactions happened."""
+        return self._count(lead, at) >= self.at_least
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Count the matching interactions and say how many were needed."""
+        n = self._count(lead, at)
+        what = " or ".join(a.value for a in self.activities) or (
+            "interaction" if n in {0, 1} else "interactions"
+        )
+        when = ""
+        if self.within is not None:
+            when = f" in the last {_days(self.within)}"
+        if self.since_stage_entry:
+            when += f" since entering {_stage_as_of(lead, at)!r}"
+        if n >= self.at_least:
+            return _pass(f"{n} {what}{when} (needs {self.at_least})")
+        found = "no" if n == 0 else f"only {n}"
+        return _fail(f"{found} {what}{when} (needs {self.at_least})")
+
+
+@attrs.frozen(kw_only=True)
+class HasEvidence:
+    """The lead's evidence for a qualification criterion has the given verdict.
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(
+        ...     id="L-1",
+        ...     created_at=t,
+        ...     evidence=[pl.Evidence(criterion="budget", verdict="met", at=t)],
+        ... )
+        >>> HasEvidence(criterion="budget").evaluate(lead, at=t).reason
+        'budget is met'
+    """
+
+    criterion: str = attrs.field(validator=_text)
+    """The evidence key, e.g. ``"budget"``."""
+    verdict: Verdict = attrs.field(
+        default=Verdict.MET,
+        converter=_to_verdict,
+        validator=_member(Verdict),
+    )
+    """The verdict needed."""
+
+    def _current(self, lead: Lead, at: dt.datetime) -> Verdict | None:
+        record = lead.evidence.get(self.criterion)
+        if record is None or record.at > at:
+            return None
+        return record.verdict
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether the recorded verdict is the one needed."""
+        return self._current(lead, at) is self.verdict
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Say what the evidence shows."""
+        verdict = self._current(lead, at)
+        if verdict is self.verdict:
+            return _pass(f"{self.criterion} is {verdict.value}")
+        shown = "no evidence" if verdict is None else verdict.value
+        return _fail(f"{self.criterion} is not {self.verdict.value} ({shown})")
+
+
+@attrs.frozen(kw_only=True)
+class HasPurchase:
+    """At least ``at_least`` purchases, optionally within a window.
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(id="L-1", created_at=t)
+        >>> HasPurchase().evaluate(lead, at=t).reason
+        'no purchase (needs 1)'
+    """
+
+    at_least: int = attrs.field(default=1, validator=_positive_int)
+    """How many purchases are needed."""
+    within: dt.timedelta | None = attrs.field(default=None, validator=_optional_window)
+    """Only count purchases this recent."""
+
+    def _count(self, lead: Lead, at: dt.datetime) -> int:
+        start = _window_start(at, self.within)
+        return sum(
+            1 for p in lead.purchases if p.at <= at and (start is None or p.at > start)
+        )
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether enough purchases happened."""
+        return self._count(lead, at) >= self.at_least
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Count purchases and say how many were needed."""
+        n = self._count(lead, at)
+        when = "" if self.within is None else f" in the last {_days(self.within)}"
+        noun = "purchase" if n in {0, 1} else "purchases"
+        if n >= self.at_least:
+            return _pass(f"{n} {noun}{when} (needs {self.at_least})")
+        found = "no" if n == 0 else f"only {n}"
+        return _fail(f"{found} {noun}{when} (needs {self.at_least})")
+
+
+@attrs.frozen(kw_only=True)
+class HasConsent:
+    """Contact on the channel is explicitly granted.
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> HasConsent(channel="phone").evaluate(
+        ...     pl.Lead(id="L", created_at=t), at=t
+        ... ).reason
+        'no consent to contact by phone (unknown)'
+    """
+
+    channel: Channel = attrs.field(converter=_to_channel, validator=_member(Channel))
+    """The channel that must be allowed."""
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether contact is granted (as recorded at or before *at*)."""
+        record = lead.consent.get(self.channel)
+        return (
+            record is not None
+            and record.permits
+            and (record.at is None or record.at <= at)
+        )
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Say whether contact is granted."""
+        if self.test(lead, at=at):
+            return _pass(f"consent to contact by {self.channel.value}")
+        record = lead.consent.get(self.channel)
+        known = record is not None and (record.at is None or record.at <= at)
+        status = record.status.value if known else "unknown"  # type: ignore[union-attr]
+        return _fail(f"no consent to contact by {self.channel.value} ({status})")
+
+
+@attrs.frozen(kw_only=True)
+class HasTag:
+    """The lead carries a tag.
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> HasTag(tag="vip").test(pl.Lead(id="L", created_at=t, tags=["vip"]), at=t)
+        True
+    """
+
+    tag: str = attrs.field(validator=_text)
+    """The tag to look for."""
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:  # noqa: ARG002  # tags are timeless
+        """Whether the tag is present."""
+        return self.tag in lead.tags
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Say whether the tag is present."""
+        if self.test(lead, at=at):
+            return _pass(f"tagged {self.tag!r}")
+        return _fail(f"not tagged {self.tag!r}")
+
+
+@attrs.frozen(kw_only=True)
+class HasOpenObjection:
+    """An objection of the given kinds (any kind when empty) stands at ``at``.
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(
+        ...     id="L",
+        ...     created_at=t,
+        ...     objections=[pl.Objection(kind="price", raised_at=t)],
+        ... )
+        >>> HasOpenObjection(kinds=("price",)).evaluate(lead, at=t).reason
+        'open objection: price'
+    """
+
+    kinds: tuple[ObjectionKind, ...] = attrs.field(
+        default=(),
+        converter=_to_objection_kinds,
+        validator=_enum_tuple_validator(ObjectionKind),
+    )
+    """The kinds that count; empty means any."""
+
+    def _open(self, lead: Lead, at: dt.datetime) -> list[ObjectionKind]:
+        return [
+            o.kind
+            for o in lead.objections
+            if o.is_open(at) and (not self.kinds or o.kind in self.kinds)
+        ]
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether such an objection is open."""
+        return bool(self._open(lead, at))
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Name the open objections."""
+        found = self._open(lead, at)
+        if found:
+            return _pass("open objection: " + ", ".join(k.value for k in found))
+        what = " or ".join(k.value for k in self.kinds) or "any kind"
+        return _fail(f"no open objection of {what}")
+
+
+BUILT_IN.update(
+    {HasActivity, HasEvidence, HasPurchase, HasConsent, HasTag, HasOpenObjection}
+)

@@ -1,0 +1,854 @@
+"""A pipeline: stages and transitions, built once as a python-statemachine chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from statemachine import State
+from statemachine import StateChart
+from statemachine.exceptions import InvalidDefinition
+
+from prospectlib import _convert
+from prospectlib.criteria import Criterion
+from prospectlib.criteria import CriterionRegistry
+from prospectlib.criteria import require_aware
+from prospectlib.errors import InvalidConfigError
+from prospectlib.errors import InvalidLeadError
+from prospectlib.errors import Problem
+from prospectlib.errors import TransitionNotAllowedError
+from prospectlib.errors import UnknownEventError
+from prospectlib.errors import UnknownStageError
+from prospectlib.lifecycle import _diagram
+from prospectlib.lifecycle import _history
+from prospectlib.lifecycle._history import SlaStatus
+from prospectlib.lifecycle._spec import Stage
+from prospectlib.lifecycle._spec import Transition
+from prospectlib.lifecycle._spec import check_id
+from prospectlib.model import Lead
+from prospectlib.model import StageChange
+
+# Chart attributes for stages carry this prefix, so that a stage and an event may
+# share an id (B2B has both a stage and an event called ``advocate``). Ids cannot
+# contain a double underscore, so no event id can take one of these names.
+_STAGE_ATTR = "stage__"
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """Whether an event may be sent to a lead now, and why (or why not).
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> b2b = pl.lifecycle.b2b_pipeline()
+        >>> d = b2b.check(pl.Lead(id="L-1", created_at=t), "win", at=t)
+        >>> d.allowed, d.unmet
+        (False, ("no transition 'win' from 'prospect' (events from 'prospect': \
+capture, disqualify, purchase, qualify_marketing)",))
+    """
+
+    event: str
+    """The event asked about."""
+    stage: str
+    """The lead's stage."""
+    target: str | None
+    """Where the lead would go (``None`` when no transition applies)."""
+    allowed: bool
+    """Whether the event would be accepted."""
+    reasons: tuple[str, ...] = ()
+    """Why it is allowed: the guard's explanation."""
+    unmet: tuple[str, ...] = ()
+    """Why it is not allowed: each unmet condition."""
+
+
+@attrs.frozen
+class _Route:
+    """One compiled transition: where it goes and what it needs."""
+
+    target: str
+    guard: Criterion | None
+    transition: Transition
+
+
+@attrs.define(slots=True)
+class _Holder:
+    """The mutable model python-statemachine writes to; one per machine."""
+
+    lead: Lead
+    at: dt.datetime
+    state: str | None = None
+
+
+def _guard_cond(guard: Criterion) -> Callable[[_Holder], bool]:
+    def cond(model: _Holder) -> bool:
+        return guard.test(model.lead, at=model.at)
+
+    return cond
+
+
+def _config_error(path: str, expected: str) -> InvalidConfigError:
+    return InvalidConfigError([Problem(path=path, expected=expected)])
+
+
+def _to_stages(value: Iterable[Stage]) -> tuple[Stage, ...]:
+    return tuple(value)
+
+
+def _to_transitions(value: Iterable[Transition]) -> tuple[Transition, ...]:
+    return tuple(value)
+
+
+def _check_pipeline_id(
+    inst: object, attribute: attrs.Attribute[str], value: object
+) -> None:
+    del inst
+    check_id("Pipeline", attribute.name, value)
+
+
+@attrs.frozen(kw_only=True)
+class Pipeline:
+    """A lead lifecycle: stages, and the events that move leads between them.
+
+    Defined once and applied to any number of leads. On construction the
+    definition is checked (unique ids, exactly one initial stage, known stages in
+    every transition), built into a python-statemachine chart whose own checks
+    run too (no unreachable stage, no trap stage, every stage can reach a
+    terminal one), and compiled into a table that `send` applies to frozen leads
+    without one machine per lead.
+
+    Example:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> from prospectlib import criteria as cr
+        >>> from prospectlib.lifecycle import Pipeline, Stage, Transition
+        >>> trial = Pipeline(
+        ...     id="trial",
+        ...     stages=[
+        ...         Stage(id="signed_up", initial=True),
+        ...         Stage(id="active"),
+        ...         Stage(id="paying", kind="won", terminal=True),
+        ...     ],
+        ...     transitions=[
+        ...         Transition(
+        ...             event="activate",
+        ...             sources="signed_up",
+        ...             target="active",
+        ...             guard=cr.has_activity("trial_start"),
+        ...         ),
+        ...         Transition(
+        ...             event="convert",
+        ...             sources=("signed_up", "active"),
+        ...             target="paying",
+        ...             guard=cr.has_purchase(),
+        ...         ),
+        ...     ],
+        ... )
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(id="L-1", created_at=t, stage="signed_up")
+        >>> trial.allowed_events(lead, at=t)
+        ()
+        >>> lead = lead.with_interactions(pl.Interaction(activity="trial_start", at=t))
+        >>> trial.send(lead, "activate", at=t).stage
+        'active'
+    """
+
+    id: str = attrs.field(validator=_check_pipeline_id)
+    """The pipeline's id, e.g. ``"b2b"``."""
+    label: str | None = attrs.field(default=None)
+    """A readable name."""
+    stages: tuple[Stage, ...] = attrs.field(converter=_to_stages)
+    """The stages, in the order diagrams show them."""
+    transitions: tuple[Transition, ...] = attrs.field(converter=_to_transitions)
+    """The transitions, in priority order for a shared source and event."""
+
+    _stage_map: dict[str, Stage] = attrs.field(init=False, eq=False, repr=False)
+    _chart: type[StateChart[Any]] = attrs.field(init=False, eq=False, repr=False)
+    _table: dict[tuple[str, str], tuple[_Route, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _events_from: dict[str, tuple[str, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Check the definition, build the chart and compile the table."""
+        stage_map = _check_definition(self.stages, self.transitions)
+        if self.label is not None and (
+            type(self.label) is not str or not self.label.strip()
+        ):
+            raise _config_error("Pipeline.label", "a non-empty string or None")
+        chart = _build_chart(self.id, self.stages, self.transitions)
+        table = _compile(chart, self.transitions)
+        events_from: dict[str, list[str]] = {s.id: [] for s in self.stages}
+        for source, event in table:
+            events_from[source].append(event)
+        object.__setattr__(self, "_stage_map", stage_map)
+        object.__setattr__(self, "_chart", chart)
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(
+            self,
+            "_events_from",
+            {stage: tuple(sorted(events)) for stage, events in events_from.items()},
+        )
+
+    # --- as data ----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The definition as JSON-compatible data (guards included, by kind).
+
+        Example:
+            >>> import prospectlib as pl
+            >>> data = pl.lifecycle.b2c_pipeline().to_dict()
+            >>> (
+            ...     data["id"],
+            ...     data["stages"][0]["id"],
+            ...     data["transitions"][0]["guard"]["kind"],
+            ... )
+            ('b2c', 'visitor', 'any_of')
+        """
+        return _convert.to_dict(self)
+
+    @classmethod
+    def from_dict(
+        cls, data: object, *, criteria: CriterionRegistry | None = None
+    ) -> Pipeline:
+        """Build and validate a pipeline from data (what `to_dict` writes).
+
+        Args:
+            data: A dict as `json.loads` gives it.
+            criteria: Where ``{"kind": "custom", "name": ...}`` guards find their
+                functions.
+
+        Raises:
+            InvalidConfigError: naming every bad field (e.g.
+                ``Pipeline.transitions[2].guard.kind``), or what is wrong with the
+                graph (an unreachable stage, a trap stage, ...).
+
+        Example:
+            >>> import prospectlib as pl
+            >>> b2b = pl.lifecycle.b2b_pipeline()
+            >>> Pipeline.from_dict(b2b.to_dict()) == b2b
+            True
+        """
+        return _convert.from_dict(cls, data, criteria=criteria)
+
+    # --- introspection ----------------------------------------------------------------
+
+    @property
+    def statechart(self) -> type[StateChart[Any]]:
+        """The python-statemachine chart class this pipeline was built as."""
+        return self._chart
+
+    @property
+    def initial_stage(self) -> Stage:
+        """The stage new leads start in."""
+        return next(s for s in self.stages if s.initial)
+
+    @property
+    def events(self) -> tuple[str, ...]:
+        """Every event id, in first-declared order."""
+        return tuple(dict.fromkeys(t.event for t in self.transitions))
+
+    def stage(self, stage_id: str) -> Stage:
+        """The stage with id *stage_id*; `UnknownStageError` if there is none.
+
+        Example:
+            >>> import prospectlib as pl
+            >>> pl.lifecycle.b2b_pipeline().stage("marketing_qualified").label
+            'Marketing qualified (MQL)'
+        """
+        try:
+            return self._stage_map[stage_id]
+        except (KeyError, TypeError):
+            known = ", ".join(self._stage_map)
+            msg = f"pipeline {self.id!r} has no stage {stage_id!r} (stages: {known})"
+            raise UnknownStageError(msg) from None
+
+    def events_from(self, stage_id: str) -> tuple[str, ...]:
+        """The events that have a transition out of *stage_id*, sorted.
+
+        Example:
+            >>> import prospectlib as pl
+            >>> pl.lifecycle.b2b_pipeline().events_from("lost")
+            ('reopen',)
+        """
+        self.stage(stage_id)
+        return self._events_from[stage_id]
+
+    def transitions_for(self, event: str) -> tuple[Transition, ...]:
+        """The transitions of *event*; `UnknownEventError` if there are none."""
+        found = tuple(t for t in self.transitions if t.event == event)
+        if not found:
+            msg = (
+                f"pipeline {self.id!r} has no event {event!r} "
+                f"(events: {', '.join(self.events)})"
+            )
+            raise UnknownEventError(msg)
+        return found
+
+    # --- moving leads -----------------------------------------------------------------
+
+    def send(
+        self,
+        lead: Lead,
+        event: str,
+        *,
+        at: dt.datetime,
+        reason: str | None = None,
+        actor: str | None = None,
+    ) -> Lead:
+        """Apply *event* to *lead* at *at*: a new lead, one `StageChange` longer.
+
+        The input lead is never changed. A refused event raises
+        `TransitionNotAllowedError` with ``lead_id``, ``stage``, ``event`` and
+        ``unmet``: unknown event, no transition from the lead's stage, a required
+        reason or actor missing (or a reason not among the allowed ones), *at*
+        before the lead's last stage change, or every guard failing.
+
+        Example:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> lead = pl.Lead(id="L-1", created_at=t, stage="marketing_qualified")
+            >>> b2b = pl.lifecycle.b2b_pipeline()
+            >>> b2b.send(lead, "accept", at=t, actor="rep-7").history[-1].actor
+            'rep-7'
+        """
+        if type(lead) is not Lead:
+            raise _not_a_lead(lead)
+        if reason is not None and type(reason) is not str and isinstance(reason, str):
+            reason = str(reason)  # a StrEnum such as LostReason: store its value
+        routes = self._table.get((lead.stage, event))
+        if routes is not None and at.__class__ is dt.datetime and at.tzinfo is not None:
+            route = routes[0]
+            transition = route.transition
+            if (
+                len(routes) == 1
+                and (
+                    not transition.requires_reason
+                    or (
+                        reason is not None
+                        and (not transition.reasons or reason in transition.reasons)
+                    )
+                )
+                and (not transition.requires_actor or actor is not None)
+                and at >= lead.stage_entered_at
+                and at.utcoffset() is not None
+                and (route.guard is None or route.guard.test(lead, at=at))
+            ):
+                try:
+                    change = StageChange(
+                        event=event,
+                        source=lead.stage,
+                        target=route.target,
+                        at=at,
+                        reason=reason,
+                        actor=actor,
+                    )
+                except InvalidLeadError:
+                    pass  # a blank reason or actor: the full path explains it
+                else:
+                    return lead.with_stage_change(change)
+        return self._send_checked(lead, event, at=at, reason=reason, actor=actor)
+
+    def _send_checked(
+        self,
+        lead: Lead,
+        event: str,
+        *,
+        at: dt.datetime,
+        reason: str | None,
+        actor: str | None,
+    ) -> Lead:
+        """The full path of `send`, with every check and its explanation."""
+        require_aware(at)
+        route, unmet = self._choose(lead, event, at, reason=reason, actor=actor)
+        if route is None:
+            raise TransitionNotAllowedError(
+                lead_id=lead.id, stage=lead.stage, event=event, unmet=unmet
+            )
+        try:
+            change = StageChange(
+                event=event,
+                source=lead.stage,
+                target=route.target,
+                at=at,
+                reason=reason,
+                actor=actor,
+            )
+        except InvalidLeadError as exc:
+            raise TransitionNotAllowedError(
+                lead_id=lead.id,
+                stage=lead.stage,
+                event=event,
+                unmet=[str(p) for p in exc.problems],
+            ) from exc
+        return lead.with_stage_change(change)
+
+    def _choose(  # noqa: PLR0913  # the inputs of send, plus whether to check them
+        self,
+        lead: Lead,
+        event: str,
+        at: dt.datetime,
+        *,
+        reason: str | None,
+        actor: str | None,
+        check_inputs: bool = True,
+    ) -> tuple[_Route | None, tuple[str, ...]]:
+        """The route *event* takes from the lead's stage and why, or why it can't.
+
+        Returns ``(route, reasons)`` when allowed (the guard's explanation) and
+        ``(None, unmet)`` when not.
+        """
+        if lead.stage not in self._stage_map:
+            return None, (f"{lead.stage!r} is not a stage of pipeline {self.id!r}",)
+        routes = self._table.get((lead.stage, event))
+        if routes is None:
+            events = ", ".join(self._events_from[lead.stage]) or "none"
+            if event not in self.events:
+                text = f"pipeline {self.id!r} has no event {event!r}"
+            else:
+                text = f"no transition {event!r} from {lead.stage!r}"
+            return None, (f"{text} (events from {lead.stage!r}: {events})",)
+        if at < lead.stage_entered_at:
+            entered = lead.stage_entered_at.isoformat()
+            return None, (
+                (
+                    f"at ({at.isoformat()}) is before the lead entered "
+                    f"{lead.stage!r} ({entered})"
+                ),
+            )
+        unmet: list[str] = []
+        for route in routes:
+            reasons: tuple[str, ...] = ()
+            if route.guard is not None:
+                check = route.guard.evaluate(lead, at=at)
+                if not check.passed:
+                    unmet.extend(check.unmet)
+                    continue
+                reasons = (check.reason,)
+            if check_inputs:
+                problems = _input_problems(route.transition, reason, actor)
+                if problems:
+                    unmet.extend(problems)
+                    continue
+            return route, reasons
+        return None, tuple(dict.fromkeys(unmet))
+
+    def check(self, lead: Lead, event: str, *, at: dt.datetime) -> Decision:
+        """Whether `send` would accept *event* now (reason and actor aside), and why.
+
+        Never raises for a refusal: the answer carries the unmet conditions.
+
+        Example:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> lead = pl.Lead(id="L-1", created_at=t, stage="sales_accepted")
+            >>> pl.lifecycle.b2b_pipeline().check(lead, "qualify_sales", at=t).unmet
+            ('budget is not met (no evidence)', 'authority is not met (no evidence)', \
+'need is not met (no evidence)', 'timing is not met (no evidence)')
+        """
+        if type(lead) is not Lead:
+            raise _not_a_lead(lead)
+        require_aware(at)
+        route, explained = self._choose(
+            lead, event, at, reason=None, actor=None, check_inputs=False
+        )
+        if route is None:
+            return Decision(
+                event=event,
+                stage=lead.stage,
+                target=None,
+                allowed=False,
+                unmet=explained,
+            )
+        return Decision(
+            event=event,
+            stage=lead.stage,
+            target=route.target,
+            allowed=True,
+            reasons=explained,
+        )
+
+    def decisions(self, lead: Lead, *, at: dt.datetime) -> tuple[Decision, ...]:
+        """A `Decision` for every event out of the lead's stage, sorted by event."""
+        if type(lead) is not Lead:
+            raise _not_a_lead(lead)
+        if lead.stage not in self._stage_map:
+            return ()
+        return tuple(self.check(lead, e, at=at) for e in self._events_from[lead.stage])
+
+    def allowed_events(self, lead: Lead, *, at: dt.datetime) -> tuple[str, ...]:
+        """The events whose guards pass for *lead* at *at*, sorted.
+
+        Example:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> lead = pl.Lead(id="L-1", created_at=t, stage="marketing_qualified")
+            >>> pl.lifecycle.b2b_pipeline().allowed_events(lead, at=t)
+            ('accept', 'disqualify', 'nurture')
+        """
+        if type(lead) is not Lead:
+            raise _not_a_lead(lead)
+        require_aware(at)
+        stage = lead.stage
+        if stage not in self._stage_map or at < lead.stage_entered_at:
+            return ()
+        allowed = []
+        for event in self._events_from[stage]:
+            for route in self._table[stage, event]:
+                if route.guard is None or route.guard.test(lead, at=at):
+                    allowed.append(event)
+                    break
+        return tuple(allowed)
+
+    def blocked_events(self, lead: Lead, *, at: dt.datetime) -> tuple[Decision, ...]:
+        """The events out of the lead's stage that are refused now, with the reasons."""
+        return tuple(d for d in self.decisions(lead, at=at) if not d.allowed)
+
+    def send_many(
+        self,
+        leads: Iterable[Lead],
+        event: str,
+        *,
+        at: dt.datetime,
+        reason: str | None = None,
+        actor: str | None = None,
+    ) -> SendManyResult:
+        """Send *event* to every lead; refusals are collected, not raised.
+
+        Example:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> leads = [
+            ...     pl.Lead(id="A", created_at=t, stage="marketing_qualified"),
+            ...     pl.Lead(id="B", created_at=t),
+            ... ]
+            >>> result = pl.lifecycle.b2b_pipeline().send_many(
+            ...     leads, "accept", at=t, actor="rep-7"
+            ... )
+            >>> (
+            ...     [lead.stage for lead in result.leads],
+            ...     [f.lead_id for f in result.failures],
+            ... )
+            (['sales_accepted', 'prospect'], ['B'])
+        """
+        require_aware(at)
+        send = self.send
+        out: list[Lead] = []
+        failures: list[SendFailure] = []
+        for index, lead in enumerate(leads):
+            try:
+                out.append(send(lead, event, at=at, reason=reason, actor=actor))
+            except (TransitionNotAllowedError, InvalidLeadError) as exc:
+                failures.append(
+                    SendFailure(
+                        index=index,
+                        lead_id=getattr(lead, "id", None),
+                        error=exc,
+                    )
+                )
+                out.append(lead)
+        return SendManyResult(leads=tuple(out), failures=tuple(failures))
+
+    # --- imported histories -----------------------------------------------------------
+
+    def validate_history(self, lead: Lead) -> None:
+        """Check that the lead's history is a legal path of this pipeline.
+
+        The path must start at the initial stage and follow transitions of this
+        pipeline, with the reasons, allowed reason values and actors they require,
+        and end at ``lead.stage``. Guards are not re-checked: what they read may
+        have changed since. Raises `InvalidLeadError` naming the first illegal step.
+
+        Example:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> lead = pl.Lead(id="L-1", created_at=t, stage="customer", history=[
+            ...     pl.StageChange(event="win", source="prospect", target="customer",
+            ...                    at=t)])
+            >>> pl.lifecycle.b2b_pipeline().validate_history(lead)
+            Traceback (most recent call last):
+            ...
+            prospectlib.errors.InvalidLeadError: Lead.history[0]: expected a \
+transition of pipeline 'b2b' (no 'win' from 'prospect')
+        """
+        if type(lead) is not Lead:
+            raise _not_a_lead(lead)
+        initial = self.initial_stage.id
+        if not lead.history:
+            if lead.stage != initial:
+                raise _history_error(
+                    "Lead.stage",
+                    f"the initial stage {initial!r} for a lead without history",
+                )
+            return
+        if lead.history[0].source != initial:
+            raise _history_error(
+                "Lead.history[0].source", f"the initial stage {initial!r}"
+            )
+        for index, change in enumerate(lead.history):
+            routes = self._table.get((change.source, change.event), ())
+            matching = [r for r in routes if r.target == change.target]
+            path = f"Lead.history[{index}]"
+            if not matching:
+                raise _history_error(
+                    path,
+                    f"a transition of pipeline {self.id!r} "
+                    f"(no {change.event!r} from {change.source!r}"
+                    + (f" to {change.target!r})" if routes else ")"),
+                )
+            problems = [
+                _input_problems(r.transition, change.reason, change.actor)
+                for r in matching
+            ]
+            if all(problems):  # no matching transition accepts this reason and actor
+                raise _history_error(path, "; ".join(problems[0]))
+
+    # --- the python-statemachine engine -----------------------------------------------
+
+    def machine(self, lead: Lead, *, at: dt.datetime) -> StateChart[Any]:
+        """A python-statemachine instance at the lead's stage; guards read it at *at*.
+
+        For interoperability and cross-checks; one machine per lead is slow and
+        heavy, so use `send` for work. Sending events to the machine does not
+        change *lead*.
+        """
+        require_aware(at)
+        holder = _Holder(lead=lead, at=at, state=self.stage(lead.stage).id)
+        return self._chart(model=holder)
+
+    # --- SLAs -------------------------------------------------------------------------
+
+    def sla_status(self, lead: Lead, *, at: dt.datetime) -> SlaStatus:
+        """How the lead stands against its current stage's SLA at *at*.
+
+        Example:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> lead = pl.Lead(id="L-1", created_at=t, stage="marketing_qualified")
+            >>> b2b = pl.lifecycle.b2b_pipeline()
+            >>> b2b.sla_status(lead, at=t + dt.timedelta(hours=30)).state.value
+            'overdue'
+        """
+        if type(lead) is not Lead:
+            raise _not_a_lead(lead)
+        return _history.sla_status(self.stage(lead.stage), lead, at=require_aware(at))
+
+    def overdue(self, leads: Iterable[Lead], *, at: dt.datetime) -> tuple[Lead, ...]:
+        """The leads past their stage's SLA at *at*, most overdue first."""
+        require_aware(at)
+        found = []
+        for lead in leads:
+            status = self.sla_status(lead, at=at)
+            if status.due_at is not None and status.state is _history.SlaState.OVERDUE:
+                found.append((status.due_at, lead))
+        found.sort(key=lambda pair: pair[0])
+        return tuple(lead for _, lead in found)
+
+    # --- diagrams ---------------------------------------------------------------------
+
+    def to_mermaid(self) -> str:
+        """The pipeline as a Mermaid state diagram (deterministic text).
+
+        Example:
+            >>> import prospectlib as pl
+            >>> print(pl.lifecycle.b2c_pipeline().to_mermaid().splitlines()[0])
+            stateDiagram-v2
+        """
+        return _diagram.to_mermaid(self)
+
+    def to_dot(self) -> str:
+        """The pipeline as a Graphviz DOT digraph (text; no Graphviz needed).
+
+        Example:
+            >>> import prospectlib as pl
+            >>> print(pl.lifecycle.b2c_pipeline().to_dot().splitlines()[0])
+            digraph b2c {
+        """
+        return _diagram.to_dot(self)
+
+
+@attrs.frozen(kw_only=True)
+class SendFailure:
+    """One lead that `Pipeline.send_many` could not move."""
+
+    index: int
+    """Position of the lead in the input."""
+    lead_id: str | None
+    """The lead's id (``None`` if the input was not a lead)."""
+    error: TransitionNotAllowedError | InvalidLeadError
+    """Why it was refused."""
+
+
+@attrs.frozen(kw_only=True)
+class SendManyResult:
+    """What `Pipeline.send_many` did: every lead (moved or not) and the refusals."""
+
+    leads: tuple[Lead, ...]
+    """The leads in input order: moved ones replaced, refused ones unchanged."""
+    failures: tuple[SendFailure, ...]
+    """The refusals, in input order."""
+
+    @property
+    def moved(self) -> int:
+        """How many leads moved."""
+        return len(self.leads) - len(self.failures)
+
+
+def _not_a_lead(value: object) -> InvalidLeadError:
+    return InvalidLeadError(
+        [Problem(path="lead", expected=f"a Lead (got {type(value).__name__})")]
+    )
+
+
+def _history_error(path: str, expected: str) -> InvalidLeadError:
+    return InvalidLeadError([Problem(path=path, expected=expected)])
+
+
+def _input_problems(
+    transition: Transition, reason: str | None, actor: str | None
+) -> list[str]:
+    problems = []
+    if transition.requires_reason and reason is None:
+        if transition.reasons:
+            problems.append(
+                f"a reason is required, one of: {', '.join(transition.reasons)}"
+            )
+        else:
+            problems.append("a reason is required")
+    elif transition.reasons and reason not in transition.reasons:
+        problems.append(f"the reason must be one of: {', '.join(transition.reasons)}")
+    if transition.requires_actor and actor is None:
+        problems.append("an actor is required (who makes the move)")
+    return problems
+
+
+def _check_definition(
+    stages: tuple[Stage, ...], transitions: tuple[Transition, ...]
+) -> dict[str, Stage]:
+    """Our own checks, before python-statemachine's; returns the stages by id."""
+    if not stages or not all(isinstance(s, Stage) for s in stages):
+        raise _config_error("Pipeline.stages", "a non-empty list of Stage")
+    if not transitions or not all(isinstance(t, Transition) for t in transitions):
+        raise _config_error("Pipeline.transitions", "a non-empty list of Transition")
+    stage_map: dict[str, Stage] = {}
+    for index, stage in enumerate(stages):
+        if stage.id in stage_map:
+            raise _config_error(f"Pipeline.stages[{index}].id", "a unique stage id")
+        stage_map[stage.id] = stage
+    initials = [s.id for s in stages if s.initial]
+    if len(initials) != 1:
+        raise _config_error(
+            "Pipeline.stages",
+            f"exactly one initial stage (found {len(initials)}: {', '.join(initials)})",
+        )
+    orders = [s.order for s in stages if s.order is not None]
+    if len(set(orders)) != len(orders):
+        raise _config_error("Pipeline.stages", "each success-path order used once")
+    _check_transitions(stage_map, transitions)
+    return stage_map
+
+
+def _check_transitions(
+    stage_map: dict[str, Stage], transitions: tuple[Transition, ...]
+) -> None:
+    """Every transition joins known stages, and no unguarded move repeats."""
+    seen: set[tuple[str, str, str]] = set()
+    for index, transition in enumerate(transitions):
+        for position, source in enumerate(transition.sources):
+            if source not in stage_map:
+                raise _config_error(
+                    f"Pipeline.transitions[{index}].sources[{position}]",
+                    f"a stage of this pipeline ({source!r} is not)",
+                )
+            key = (source, transition.event, transition.target)
+            if key in seen and transition.guard is None:
+                raise _config_error(
+                    f"Pipeline.transitions[{index}]",
+                    f"one unguarded transition per source, event and target "
+                    f"({source!r} -{transition.event}-> {transition.target!r} repeats)",
+                )
+            seen.add(key)
+        if transition.target not in stage_map:
+            raise _config_error(
+                f"Pipeline.transitions[{index}].target",
+                f"a stage of this pipeline ({transition.target!r} is not)",
+            )
+
+
+def _build_chart(
+    pipeline_id: str, stages: tuple[Stage, ...], transitions: tuple[Transition, ...]
+) -> type[StateChart[Any]]:
+    """Build the python-statemachine chart; its metaclass validates the graph."""
+    states = {
+        s.id: State(name=s.label, value=s.id, initial=s.initial, final=s.terminal)
+        for s in stages
+    }
+    for transition in transitions:
+        cond: dict[str, Any] = {}
+        if transition.guard is not None:
+            cond["cond"] = _guard_cond(transition.guard)
+        for source in transition.sources:
+            states[source].to(states[transition.target], event=transition.event, **cond)
+    namespace: dict[str, Any] = {f"{_STAGE_ATTR}{k}": v for k, v in states.items()}
+    namespace |= {
+        "allow_event_without_transition": False,
+        "catch_errors_as_events": False,
+        "__module__": __name__,
+    }
+    name = "".join(part.capitalize() for part in pipeline_id.split("_")) + "Chart"
+    try:
+        return type(name, (StateChart,), namespace)
+    except InvalidDefinition as exc:
+        message = str(exc).replace(_STAGE_ATTR, "")
+        raise _config_error("Pipeline", f"a valid state graph: {message}") from exc
+
+
+def _compile(
+    chart: type[StateChart[Any]], transitions: tuple[Transition, ...]
+) -> dict[tuple[str, str], tuple[_Route, ...]]:
+    """Read the chart's transitions into a ``(stage, event) -> routes`` table.
+
+    The chart is the source of truth for which moves exist; each move is matched
+    to the declared `Transition` it came from (for its guard and requirements),
+    keeping the chart's order, which is the declaration order.
+    """
+    specs: dict[tuple[str, str, str], list[Transition]] = {}
+    for transition in transitions:
+        for source in transition.sources:
+            specs.setdefault((source, transition.event, transition.target), []).append(
+                transition
+            )
+    table: dict[tuple[str, str], list[_Route]] = {}
+    used: dict[tuple[str, str, str], int] = {}
+    for state in chart.states:
+        for chart_transition in state.transitions:
+            for event in chart_transition.events:
+                key = (state.value, event.id, chart_transition.target.value)
+                position = used.get(key, 0)
+                used[key] = position + 1
+                spec = specs[key][position]
+                table.setdefault((state.value, event.id), []).append(
+                    _Route(
+                        target=chart_transition.target.value,
+                        guard=spec.guard,
+                        transition=spec,
+                    )
+                )
+    return {key: tuple(routes) for key, routes in table.items()}
+
+
+_convert.register_model(Stage, error=InvalidConfigError)
+_convert.register_model(Transition, error=InvalidConfigError)
+_convert.register_model(Pipeline, error=InvalidConfigError)
