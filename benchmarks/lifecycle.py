@@ -51,7 +51,9 @@ def per_call_us(run: Callable[[], int], repeats: int) -> float:
 def baseline_table(pipeline: pl.lifecycle.Pipeline) -> dict[tuple[str, str], str]:
     """The hand-written lifecycle: (stage, event) -> target, nothing else."""
     return {
-        (source, t.event): t.target for t in pipeline.transitions for source in t.sources
+        (source, t.event): t.target
+        for t in pipeline.transitions
+        for source in t.sources
     }
 
 
@@ -117,9 +119,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     # Per lead: the guarded 'qualify_marketing' on prospects that qualify.
     qualifying = [
-        lead
-        for lead in base
-        if b2b.check(lead, "qualify_marketing", at=AT).allowed
+        lead for lead in base if b2b.check(lead, "qualify_marketing", at=AT).allowed
     ]
 
     def run_guarded() -> int:
@@ -156,7 +156,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         for lead in bulk:
             target = table.get((lead.stage, "disqualify"))
             change = pl.StageChange(
-                event="disqualify", source=lead.stage, target=target, at=AT, reason="test"
+                event="disqualify",
+                source=lead.stage,
+                target=target,
+                at=AT,
+                reason="test",
             )
             out.append(evolve(lead, stage=target, history=(*lead.history, change)))
         return len(out)
@@ -171,7 +175,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     bulk_send = per_call_us(run_bulk, bulk_repeats)
     rows += [
         (f"baseline loop over {bulk_n:,} sample leads", bulk_base, "1.00x"),
-        (f"Pipeline.send_many over {bulk_n:,}", bulk_send, f"{bulk_send / bulk_base:.2f}x"),
+        (
+            f"Pipeline.send_many over {bulk_n:,}",
+            bulk_send,
+            f"{bulk_send / bulk_base:.2f}x",
+        ),
     ]
     del bulk
 
@@ -186,15 +194,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     # Memory: machines per lead vs the shared table.
     tracemalloc.start()
     snapshot = tracemalloc.take_snapshot()
-    machines = [chart(model=_Holder(lead=lead, at=AT, state=lead.stage)) for lead in few]
+    machines = [
+        chart(model=_Holder(lead=lead, at=AT, state=lead.stage)) for lead in few
+    ]
     per_machine = sum(
-        s.size_diff for s in tracemalloc.take_snapshot().compare_to(snapshot, "filename")
+        s.size_diff
+        for s in tracemalloc.take_snapshot().compare_to(snapshot, "filename")
     ) / len(machines)
     del machines
     snapshot = tracemalloc.take_snapshot()
     moved = [b2b.send(lead, event, at=AT) for lead in few]
     per_send = sum(
-        s.size_diff for s in tracemalloc.take_snapshot().compare_to(snapshot, "filename")
+        s.size_diff
+        for s in tracemalloc.take_snapshot().compare_to(snapshot, "filename")
     ) / len(moved)
     tracemalloc.stop()
 

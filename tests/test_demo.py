@@ -18,7 +18,8 @@ from prospectlib.__main__ import main
 AT = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
 CLI_PAGE = Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md"
 HEADER = re.compile(
-    r"id +market \(data\) +source +last activity +purchases +open objections"
+    r"id +market \(data\) +source +stage +in stage +last activity +purchases"
+    r" +open objections"
 )
 
 
@@ -62,6 +63,8 @@ class TestColumns:
             "id": "L-1",
             "market (data)": "B2C",
             "source": "unknown",
+            "stage": "prospect",
+            "in stage": "30d",
             "last activity": "—",
             "purchases": "—",
             "open objections": "—",
@@ -117,6 +120,8 @@ class TestTable:
             3,
             len("market (data)"),
             len("unknown"),
+            len("prospect"),
+            len("in stage"),
             len("last activity"),
             len("purchases"),
             len("open objections"),
@@ -167,7 +172,7 @@ class TestDemo:
 
     def test_rows_match_the_samples(self):
         """Each row shows the columns of the matching sample lead."""
-        leads = list(pl.samples.leads(4, seed=3, at=AT))
+        leads = [_demo.walk(x, at=AT) for x in pl.samples.leads(4, seed=3, at=AT)]
         assert (
             _demo.demo(4, seed=3, at=AT).splitlines()[2:8]
             == _demo.table(leads, at=AT).splitlines()

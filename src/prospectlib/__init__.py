@@ -5,7 +5,7 @@ The names most users need are importable from here; subpackages hold the rest:
 lead), `prospectlib.serialize` (dicts and JSON), `prospectlib.samples` (sample
 leads) and `prospectlib.strategies` (Hypothesis strategies).
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> import prospectlib as pl
     >>> lead = pl.Lead(id="L-1", created_at=dt.datetime(2026, 1, 5, tzinfo=dt.UTC))

@@ -21,7 +21,9 @@ _DEMO_HELP = """\
 Generate N deterministic sample leads with prospectlib.samples.leads(N, seed=S,
 at=AT) and print them as a table, one row per lead: its id; its market as the
 data records it (B2B when the lead has a company, else B2C); where it came from;
-its latest activity and how long before AT it happened; its purchases (how many,
+its stage after replaying its records through the B2B or B2C pipeline (only the
+events that need no person's decision) and how long it has been there; its
+latest activity and how long before AT it happened; its purchases (how many,
 and the total per currency); and the objections still open at AT. The same
 options always print the same table: the demo never reads the clock.
 """
@@ -108,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit status: 0. Bad arguments exit with status 2 (argparse's
         `SystemExit`) and a message on standard error.
 
-    Example:
+    Examples:
         >>> main(["demo", "--n", "1"])  # doctest: +ELLIPSIS
         prospectlib demo: 1 sample lead (seed 28, at 2026-06-30T12:00:00+00:00)
         ...

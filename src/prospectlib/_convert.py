@@ -551,7 +551,7 @@ _DURATION_EXPECTED = "an ISO 8601 duration like 'P90D', 'PT6H' or 'P1DT12H'"
 def format_duration(value: dt.timedelta) -> str:
     """Write a non-negative timedelta as an ISO 8601 duration (days, H, M, S).
 
-    Example:
+    Examples:
         >>> format_duration(dt.timedelta(days=1, hours=6, seconds=1.5))
         'P1DT6H1.5S'
     """
@@ -696,7 +696,7 @@ def to_dict(value: object) -> dict[str, Any]:
     Raises:
         UnsupportedTypeError: *value* is not a model value.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from decimal import Decimal
         >>> from prospectlib import Purchase
@@ -740,7 +740,7 @@ def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> 
             ``Lead.interactions[2].at``.
         UnsupportedTypeError: *cls* is not a model class.
 
-    Example:
+    Examples:
         >>> from prospectlib import InvalidLeadError, Lead
         >>> lead = from_dict(
         ...     Lead,
@@ -795,7 +795,7 @@ def to_json(value: object) -> str:
     Raises:
         UnsupportedTypeError: *value* is not a model value.
 
-    Example:
+    Examples:
         >>> from prospectlib import Location
         >>> to_json(Location(country="vn", city="Hà Nội"))
         '{"country":"VN","region":null,"city":"Hà Nội","postal_code":null}'
@@ -819,7 +819,7 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
         InvalidLeadError: *text* is not JSON (the problem's path is the class
             name), or does not describe a valid *cls*.
 
-    Example:
+    Examples:
         >>> from prospectlib import InvalidLeadError, Location
         >>> from_json(Location, '{"city": "Lyon", "country": "FR"}')
         Location(country='FR', region=None, city='Lyon', postal_code=None)

@@ -16,6 +16,9 @@ from decimal import Decimal
 import attrs
 
 from prospectlib import samples
+from prospectlib.lifecycle import Pipeline
+from prospectlib.lifecycle import b2b_pipeline
+from prospectlib.lifecycle import b2c_pipeline
 from prospectlib.model import Lead
 
 __all__ = [
@@ -26,7 +29,9 @@ __all__ = [
     "Column",
     "ago",
     "demo",
+    "pipeline_for",
     "table",
+    "walk",
 ]
 
 DEFAULT_N = 8
@@ -49,7 +54,7 @@ _DAY = 24 * _HOUR
 class Column:
     """One column of the demo table: its header and how to fill a lead's cell.
 
-    Example:
+    Examples:
         >>> Column(header="stage", cell=lambda lead, at: lead.stage).header
         'stage'
     """
@@ -65,7 +70,7 @@ class Column:
 def ago(delta: dt.timedelta) -> str:
     """Say how long ago something was, in the largest whole unit.
 
-    Example:
+    Examples:
         >>> ago(dt.timedelta(days=3, hours=5)), ago(dt.timedelta(minutes=90))
         ('3d ago', '1h ago')
         >>> ago(dt.timedelta(minutes=5)), ago(dt.timedelta(seconds=20))
@@ -83,6 +88,88 @@ def ago(delta: dt.timedelta) -> str:
     else:
         amount = f"{seconds // _DAY}d"
     return f"in {amount}" if delta < dt.timedelta(0) else f"{amount} ago"
+
+
+# Events the demo applies by itself, most advanced first: the ones that need no
+# person's decision (sales acceptance, a loss or a disqualification need one).
+_AUTOMATIC = {
+    "b2b": ("purchase", "advocate", "reengage", "qualify_marketing", "capture"),
+    "b2c": (
+        "unsubscribe",
+        "purchase",
+        "repurchase",
+        "advocate",
+        "reactivate",
+        "consider",
+        "engage",
+        "lapse",
+    ),
+}
+
+
+def pipeline_for(lead: Lead) -> Pipeline:
+    """The demo's pipeline for *lead*: B2B when it has a company, else B2C.
+
+    Examples:
+        >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+        >>> pipeline_for(Lead(id="L-1", created_at=t)).id
+        'b2c'
+    """
+    return b2b_pipeline() if lead.company is not None else b2c_pipeline()
+
+
+def walk(lead: Lead, *, at: dt.datetime) -> Lead:
+    """Replay *lead*'s records up to *at*, applying the automatic events as they fire.
+
+    At each moment something happened (and at *at*), the most advanced automatic
+    event the pipeline allows is sent, repeatedly, so a lead moves as it would
+    have with a pipeline watching it. Events that need a person (accepting,
+    losing, disqualifying) are left to people. Samples start as ``"prospect"``;
+    a B2C lead starts at the B2C pipeline's first stage instead.
+
+    Examples:
+        >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+        >>> from prospectlib import Interaction, Purchase
+        >>> shopper = Lead(
+        ...     id="C-1",
+        ...     created_at=t,
+        ...     stage="visitor",
+        ...     purchases=[
+        ...         Purchase(at=t + dt.timedelta(days=3), amount="20", currency="EUR")
+        ...     ],
+        ... )
+        >>> walked = walk(shopper, at=t + dt.timedelta(days=10))
+        >>> walked.stage, walked.stage_entered_at.day
+        ('customer', 4)
+    """
+    pipeline = pipeline_for(lead)
+    if lead.stage == "prospect" and pipeline.id == "b2c":
+        lead = attrs.evolve(lead, stage=pipeline.initial_stage.id)
+    events = _AUTOMATIC[pipeline.id]
+    moments = sorted(
+        {r.at for r in (*lead.interactions, *lead.purchases) if r.at <= at} | {at}
+    )
+    for moment in moments:
+        moved = True
+        while moved:
+            moved = False
+            allowed = pipeline.allowed_events(lead, at=moment)
+            for event in events:
+                if event in allowed:  # automatic events need no reason or actor
+                    lead = pipeline.send(lead, event, at=moment)
+                    moved = True
+                    break
+    return lead
+
+
+def _stage(lead: Lead, at: dt.datetime) -> str:  # noqa: ARG001  # a Column's signature
+    return lead.stage
+
+
+def _in_stage(lead: Lead, at: dt.datetime) -> str:
+    return (
+        ago(at - lead.stage_entered_at).removesuffix(" ago").replace("just now", "0m")
+    )
 
 
 def _market(lead: Lead, at: dt.datetime) -> str:  # noqa: ARG001  # a Column's signature
@@ -134,6 +221,8 @@ COLUMNS: tuple[Column, ...] = (
     Column(header="id", cell=_lead_id),
     Column(header=MARKET_HEADER, cell=_market),
     Column(header="source", cell=_source),
+    Column(header="stage", cell=_stage),
+    Column(header="in stage", cell=_in_stage, align=">"),
     Column(header="last activity", cell=_last_activity),
     Column(header="purchases", cell=_purchases),
     Column(header="open objections", cell=_open_objections),
@@ -145,6 +234,10 @@ NOTES = (
         f"{MARKET_HEADER}: B2B when the lead has a company, else B2C, read from the"
         " data (not a classifier's verdict)"
     ),
+    (
+        "stage: where the B2B or B2C pipeline puts the lead after replaying its"
+        " records; only events that need no person's decision were applied"
+    ),
     "last activity, purchases and open objections: as of the time in the title",
 )
 """Lines printed under the table."""
@@ -155,12 +248,12 @@ def table(
 ) -> str:
     """Render *leads* as a fixed-width plain-text table, one row per lead.
 
-    Example:
+    Examples:
         >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
         >>> print(table([Lead(id="L-1", created_at=t)], at=t))
-        id   market (data)  source   last activity  purchases  open objections
-        ---  -------------  -------  -------------  ---------  ---------------
-        L-1  B2C            unknown  —              —          —
+        id   market (data)  source   stage     in stage  last activity  purchases  open objections
+        ---  -------------  -------  --------  --------  -------------  ---------  ---------------
+        L-1  B2C            unknown  prospect        0m  —              —          —
     """
     rows = [[column.cell(lead, at) for column in columns] for lead in leads]
     headers = [column.header for column in columns]
@@ -189,11 +282,11 @@ def demo(
 ) -> str:
     """The demo's whole output: a title line, the table of sample leads, notes.
 
-    Example:
+    Examples:
         >>> print(demo(2).splitlines()[0])
         prospectlib demo: 2 sample leads (seed 28, at 2026-06-30T12:00:00+00:00)
     """
-    leads = samples.leads(n, seed=seed, at=at)
+    leads = (walk(lead, at=at) for lead in samples.leads(n, seed=seed, at=at))
     leads_word = "lead" if n == 1 else "leads"
     title = (
         f"prospectlib demo: {n} sample {leads_word} (seed {seed}, at {at.isoformat()})"

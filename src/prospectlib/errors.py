@@ -20,7 +20,7 @@ Messages name the field path and what was expected. They never echo a lead's
 personal data (names, e-mail addresses, phone numbers): at most the type of a
 bad value is shown.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> import prospectlib as pl
     >>> try:
@@ -55,7 +55,7 @@ __all__ = [
 class ProspectlibError(Exception):
     """Root of every error prospectlib raises on purpose.
 
-    Example:
+    Examples:
         >>> import prospectlib as pl
         >>> issubclass(pl.InvalidLeadError, pl.ProspectlibError)
         True
@@ -66,7 +66,7 @@ class ProspectlibError(Exception):
 class Problem:
     """One thing wrong with an input: where, and what was expected there.
 
-    Example:
+    Examples:
         >>> Problem(path="Lead.id", expected="a non-empty string")
         Problem(path='Lead.id', expected='a non-empty string')
     """
@@ -84,7 +84,7 @@ class Problem:
 class ValidationError(ProspectlibError, ValueError):
     """Input that does not satisfy the rules; `problems` lists every fault found.
 
-    Example:
+    Examples:
         >>> err = ValidationError([Problem(path="x", expected="a number")])
         >>> str(err)
         'x: expected a number'
@@ -101,7 +101,7 @@ class ValidationError(ProspectlibError, ValueError):
     def prefixed(self, prefix: str) -> ValidationError:
         """Return the same error with *prefix* put in front of every path.
 
-        Example:
+        Examples:
             >>> err = InvalidLeadError([Problem(path="at", expected="a date")])
             >>> str(err.prefixed("Lead.interactions[0]"))
             'Lead.interactions[0].at: expected a date'
@@ -124,7 +124,7 @@ def _join(prefix: str, path: str) -> str:
 class InvalidLeadError(ValidationError):
     """A lead, or a value inside one, breaks a rule of the model.
 
-    Example:
+    Examples:
         >>> import prospectlib as pl
         >>> issubclass(pl.InvalidLeadError, ValueError)
         True
@@ -134,7 +134,7 @@ class InvalidLeadError(ValidationError):
 class InvalidConfigError(ValidationError):
     """A configuration (pipeline, score model, profile, policy) is invalid.
 
-    Example:
+    Examples:
         >>> import prospectlib as pl
         >>> issubclass(pl.InvalidConfigError, ValueError)
         True
@@ -144,7 +144,7 @@ class InvalidConfigError(ValidationError):
 class UnknownNameError(ProspectlibError, LookupError):
     """A name was looked up that nothing holds.
 
-    Example:
+    Examples:
         >>> import prospectlib as pl
         >>> issubclass(pl.UnknownNameError, LookupError)
         True
@@ -166,7 +166,7 @@ class UnknownEventError(UnknownNameError):
 class TransitionNotAllowedError(ProspectlibError):
     """A lifecycle event was refused; the attributes say which and why.
 
-    Example:
+    Examples:
         >>> err = TransitionNotAllowedError(
         ...     lead_id="L-1",
         ...     stage="prospect",
@@ -204,7 +204,7 @@ class TransitionNotAllowedError(ProspectlibError):
 class UnsupportedTypeError(ProspectlibError, TypeError):
     """A value or class that the operation does not handle.
 
-    Example:
+    Examples:
         >>> from prospectlib import serialize
         >>> try:
         ...     serialize.to_dict(42)
@@ -217,7 +217,7 @@ class UnsupportedTypeError(ProspectlibError, TypeError):
 class MissingDependencyError(ProspectlibError, ImportError):
     """An optional extra that a feature needs is not installed.
 
-    Example:
+    Examples:
         >>> err = MissingDependencyError(feature="strategies", extra="hypothesis")
         >>> print(err)
         prospectlib.strategies needs the optional dependency 'hypothesis': \

@@ -31,7 +31,7 @@ What the world looks like:
 - every lead is a ``"prospect"`` with no stage history: lifecycles are the
   pipelines' business.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from prospectlib import samples
     >>> at = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
@@ -107,7 +107,7 @@ def leads(n: int, *, seed: int, at: dt.datetime) -> Iterator[Lead]:
         ValidationError: *n* or *seed* is not a whole number ``>= 0``.
         InvalidLeadError: *at* is not a timezone-aware datetime.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> at = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
         >>> first = next(leads(1, seed=7, at=at))

@@ -20,7 +20,7 @@ describe a bad value by its type only, because values may be personal data.
 ``from_dict(type(x), to_dict(x)) == x`` for every value ``x``, and dumping what
 was loaded gives the same data again.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from prospectlib import Lead, Person
     >>> from prospectlib.serialize import from_dict, to_dict

@@ -63,6 +63,8 @@ ACTIVITIES = (
     pl.Activity.REFERRAL_MADE,
 )
 EVIDENCE_KEYS = ("budget", "authority", "need", "timing")
+ACME = pl.Company(name="Acme")
+PERSONS = (None, pl.Person(email="lead@example.com"), pl.Person(phone="+1 555 0100"))
 
 # Guards: simple criteria over tags, interactions, purchases, evidence and consent,
 # including ones that read the time (``within``) and the stage entry.
@@ -368,16 +370,8 @@ def leads_in(draw: st.DrawFn, pipeline: Pipeline, *, new: bool = False) -> pl.Le
     return pl.Lead(
         id="L-1",
         created_at=created,
-        company=draw(st.none() | st.just(pl.Company(name="Acme"))),
-        person=draw(
-            st.sampled_from(
-                (
-                    None,
-                    pl.Person(email="lead@example.com"),
-                    pl.Person(phone="+1 555 0100"),
-                )
-            )
-        ),
+        company=draw(st.sampled_from((None, ACME, ACME))),
+        person=draw(st.sampled_from(PERSONS)),
         stage=stage,
         history=history,
         interactions=interactions,

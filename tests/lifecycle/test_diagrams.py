@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from prospectlib.criteria import has_tag
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Stage
 from prospectlib.lifecycle import Transition
@@ -39,6 +40,7 @@ class TestMermaid:
             transitions=[
                 Transition(event="go", sources="a", target="b"),
                 Transition(event="jump", sources="a", target="b"),
+                Transition(event="go", sources="a", target="b", guard=has_tag("x")),
             ],
         )
         assert p.to_mermaid() == (

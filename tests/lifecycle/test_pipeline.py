@@ -275,6 +275,7 @@ class TestStageAndTransition:
             ({"sources": 5}, "Transition.sources"),
             ({"guard": "has_purchase"}, "Transition.guard"),
             ({"reasons": ["ok", ""]}, "Transition.reasons"),
+            ({"reasons": "price"}, "Transition.reasons"),
             ({"requires_actor": 1}, "Transition.requires_actor"),
         ],
     )

@@ -425,3 +425,35 @@ class TestChangedCopies:
         lead = pl.Lead(id="L-1", created_at=T0)
         with pytest.raises(pl.InvalidLeadError, match=r"Lead.evidence\[0\]"):
             lead.with_evidence("budget")  # type: ignore[arg-type]
+
+
+class TestWithStageChange:
+    def change(self, source: str, target: str, at: dt.datetime) -> pl.StageChange:
+        return pl.StageChange(event="go", source=source, target=target, at=at)
+
+    def test_appends_and_moves(self):
+        """The copy is in the target stage with the change appended; the input is kept."""
+        lead = pl.Lead(id="L-1", created_at=T0, tags=["vip"])
+        moved = lead.with_stage_change(self.change("prospect", "nurture", T0 + days(1)))
+        assert (moved.stage, len(moved.history), moved.tags) == ("nurture", 1, {"vip"})
+        assert moved == attrs.evolve(lead, stage="nurture", history=moved.history)
+        assert lead.stage == "prospect"
+
+    @pytest.mark.parametrize(
+        ("change", "path", "expected"),
+        [
+            ("not a change", "Lead.history", "a StageChange to append"),
+            (("nurture", "mql", 1), "Lead.history[0].source", "the current stage"),
+            (("prospect", "mql", -1), "Lead.history[0].at", "a time on or after"),
+        ],
+    )
+    def test_refuses_a_change_that_does_not_continue(self, change, path, expected):
+        """A change from another stage, or dated before the stage entry, is refused."""
+        lead = pl.Lead(id="L-1", created_at=T0)
+        if isinstance(change, tuple):
+            change = self.change(change[0], change[1], T0 + days(change[2]))
+        with pytest.raises(pl.InvalidLeadError) as exc:
+            lead.with_stage_change(change)
+        got_path, got_expected = problem(exc)
+        assert got_path == path
+        assert got_expected.startswith(expected)

@@ -36,6 +36,7 @@ class TestInteraction:
             ({"value": float("nan")}, "Interaction.value", "a finite number (got NaN"),
             ({"value": "3"}, "Interaction.value", "a finite number (got a value"),
             ({"value": True}, "Interaction.value", "a finite number (got a value"),
+            ({"value": 10**400}, "Interaction.value", "a finite number (got NaN, inf"),
             ({"detail": ""}, "Interaction.detail", "a non-empty string"),
         ],
     )

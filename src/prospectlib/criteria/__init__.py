@@ -10,7 +10,7 @@ round-trip through `prospectlib.serialize`; none of them runs user code except
 
 Pipelines use criteria as guards; scoring rules and segments use them too.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> import prospectlib as pl
     >>> from prospectlib import criteria as cr

@@ -25,7 +25,7 @@ from prospectlib.model import Verdict
 def require_aware(at: object, name: str = "at") -> dt.datetime:
     """Return *at* if it is a timezone-aware datetime, else raise `ValidationError`.
 
-    Example:
+    Examples:
         >>> require_aware(dt.datetime(2026, 1, 1))
         Traceback (most recent call last):
         ...
@@ -45,7 +45,7 @@ def require_aware(at: object, name: str = "at") -> dt.datetime:
 class Check:
     """An explained answer: passed or not, why, and which parts were unmet.
 
-    Example:
+    Examples:
         >>> c = Check(passed=False, reason="needs 3 of 4", unmet=("budget is not met",))
         >>> c.passed, c.unmet
         (False, ('budget is not met',))
@@ -225,7 +225,7 @@ def is_criterion(value: object) -> bool:
     Faster than ``isinstance(value, Criterion)`` for the built-in criteria,
     which matters when a pipeline or score model with many guards is defined.
 
-    Example:
+    Examples:
         >>> from prospectlib.criteria import HasTag
         >>> is_criterion(HasTag(tag="vip")), is_criterion("vip")
         (True, False)

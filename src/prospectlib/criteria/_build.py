@@ -37,7 +37,7 @@ def has_activity(
 ) -> HasActivity:
     """`HasActivity` for any of *activities* (any interaction when none given).
 
-    Example:
+    Examples:
         >>> has_activity("demo_request", "quote_request").at_least
         1
     """
@@ -52,7 +52,7 @@ def has_activity(
 def has_evidence(criterion: str, verdict: Verdict | str = Verdict.MET) -> HasEvidence:
     """`HasEvidence` for *criterion* (met by default).
 
-    Example:
+    Examples:
         >>> has_evidence("budget").verdict.value
         'met'
     """
@@ -64,7 +64,7 @@ def has_purchase(
 ) -> HasPurchase:
     """`HasPurchase`: at least *at_least* purchases.
 
-    Example:
+    Examples:
         >>> has_purchase(2).at_least
         2
     """
@@ -74,7 +74,7 @@ def has_purchase(
 def has_consent(channel: Channel | str) -> HasConsent:
     """`HasConsent` for *channel*.
 
-    Example:
+    Examples:
         >>> has_consent("email").channel.value
         'email'
     """
@@ -84,7 +84,7 @@ def has_consent(channel: Channel | str) -> HasConsent:
 def has_tag(tag: str) -> HasTag:
     """`HasTag` for *tag*.
 
-    Example:
+    Examples:
         >>> has_tag("vip").tag
         'vip'
     """
@@ -94,7 +94,7 @@ def has_tag(tag: str) -> HasTag:
 def has_open_objection(*kinds: ObjectionKind | str) -> HasOpenObjection:
     """`HasOpenObjection` of *kinds* (any kind when none given).
 
-    Example:
+    Examples:
         >>> has_open_objection("price").kinds
         (<ObjectionKind.PRICE: 'price'>,)
     """
@@ -106,7 +106,7 @@ def compare(
 ) -> Compare:
     """`Compare` *field* with *value* using *op*.
 
-    Example:
+    Examples:
         >>> compare("company.industry", "in", ["logistics", "retail"]).value
         ('logistics', 'retail')
     """
@@ -118,7 +118,7 @@ def compare(
 def custom(name: str, function: CustomFunction) -> Custom:
     """`Custom` criterion named *name* running *function*.
 
-    Example:
+    Examples:
         >>> custom("always", lambda lead, at: True).name
         'always'
     """
@@ -128,7 +128,7 @@ def custom(name: str, function: CustomFunction) -> Custom:
 def all_of(*criteria: Criterion) -> AllOf:
     """`AllOf` the given criteria.
 
-    Example:
+    Examples:
         >>> len(all_of(has_tag("a"), has_tag("b")).criteria)
         2
     """
@@ -138,7 +138,7 @@ def all_of(*criteria: Criterion) -> AllOf:
 def any_of(*criteria: Criterion) -> AnyOf:
     """`AnyOf` the given criteria.
 
-    Example:
+    Examples:
         >>> len(any_of(has_tag("a"), has_tag("b")).criteria)
         2
     """
@@ -148,7 +148,7 @@ def any_of(*criteria: Criterion) -> AnyOf:
 def at_least(count: int, *criteria: Criterion) -> AtLeast:
     """`AtLeast` *count* of the given criteria.
 
-    Example:
+    Examples:
         >>> at_least(1, has_tag("a"), has_tag("b")).count
         1
     """
@@ -158,7 +158,7 @@ def at_least(count: int, *criteria: Criterion) -> AtLeast:
 def not_(criterion: Criterion) -> Not:
     """`Not` the given criterion.
 
-    Example:
+    Examples:
         >>> not_(has_tag("a")).criterion.tag
         'a'
     """

@@ -29,7 +29,7 @@ from prospectlib.model import Scalar
 class Op(enum.StrEnum):
     """How `Compare` compares a field with its value.
 
-    Example:
+    Examples:
         >>> Op("ge") is Op.GE
         True
     """
@@ -174,7 +174,7 @@ class Compare:
     and ``attributes.<key>``. An unknown (``None``) field fails every comparison
     except ``ne``, ``not_in`` and ``missing``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)

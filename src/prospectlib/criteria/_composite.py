@@ -50,7 +50,7 @@ def _criterion_validator(
 class AllOf:
     """Every part holds. Unmet parts are listed.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from prospectlib.criteria import HasEvidence, HasTag
         >>> import prospectlib as pl
@@ -82,7 +82,7 @@ class AllOf:
 class AnyOf:
     """At least one part holds.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from prospectlib.criteria import HasEvidence, HasTag
         >>> import prospectlib as pl
@@ -117,7 +117,7 @@ class AnyOf:
 class AtLeast:
     """At least ``count`` of the parts hold (e.g. BANT: 3 of 4).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from prospectlib.criteria import HasEvidence, HasTag
         >>> import prospectlib as pl
@@ -182,7 +182,7 @@ class AtLeast:
 class Not:
     """The part does not hold.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from prospectlib.criteria import HasEvidence, HasTag
         >>> import prospectlib as pl

@@ -37,7 +37,7 @@ class Custom:
     Code-defined pipelines and rules may use any predicate; loading one from data
     needs a `CriterionRegistry` that knows the name.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -71,7 +71,7 @@ class Custom:
 class CriterionRegistry:
     """Names for Python functions that criteria loaded from data may call.
 
-    Example:
+    Examples:
         >>> registry = CriterionRegistry()
         >>> registry.register("always", lambda lead, at: True)
         'always'

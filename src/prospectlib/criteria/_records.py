@@ -41,7 +41,7 @@ class HasActivity:
     ``(at - within, at]``; ``since_stage_entry`` to interactions since the lead
     entered its current stage (e.g. new engagement while being nurtured).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -112,7 +112,7 @@ class HasActivity:
 class HasEvidence:
     """The lead's evidence for a qualification criterion has the given verdict.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -157,7 +157,7 @@ class HasEvidence:
 class HasPurchase:
     """At least ``at_least`` purchases, optionally within a window.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -196,7 +196,7 @@ class HasPurchase:
 class HasConsent:
     """Contact on the channel is explicitly granted.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -232,7 +232,7 @@ class HasConsent:
 class HasTag:
     """The lead carries a tag.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -258,7 +258,7 @@ class HasTag:
 class HasOpenObjection:
     """An objection of the given kinds (any kind when empty) stands at ``at``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)

@@ -5,7 +5,7 @@ chart, compiled to a table, and applied to any number of frozen leads: `send`
 returns a new lead with one `StageChange` appended, or raises
 `TransitionNotAllowedError` naming what was unmet.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> import prospectlib as pl
     >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)

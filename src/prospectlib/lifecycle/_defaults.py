@@ -38,7 +38,7 @@ def bant_guard(min_met: int = 3) -> cr.Criterion:
     A lead whose evidence says it has *no* budget cannot pass, however many of the
     others are met; an unknown criterion only counts as not met.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -90,7 +90,7 @@ def b2b_pipeline(
         mql_sla: How long an MQL may wait for sales to accept it.
         sql_sla: How long an SQL may wait for an opportunity.
 
-    Example:
+    Examples:
         >>> b2b = b2b_pipeline()
         >>> b2b.initial_stage.id, b2b.stage("sales_qualified").sla.days
         ('prospect', 3)
@@ -234,7 +234,7 @@ def b2c_pipeline(*, lapse_after: dt.timedelta = 180 * _DAY) -> Pipeline:
     Detours: ``lapsed`` (nothing for *lapse_after*) and ``unsubscribed``, both left
     by ``reactivate`` on new activity.
 
-    Example:
+    Examples:
         >>> b2c_pipeline().events_from("visitor")
         ('consider', 'engage', 'purchase', 'unsubscribe')
     """

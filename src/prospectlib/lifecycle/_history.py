@@ -18,7 +18,7 @@ from prospectlib.model import Lead
 class StageVisit:
     """One stay of a lead in a stage.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         >>> StageVisit(stage="nurture", entered_at=t, exited_at=None).exited_at is None
@@ -36,7 +36,7 @@ class StageVisit:
 def stage_visits(lead: Lead) -> tuple[StageVisit, ...]:
     """Every stay of *lead* in a stage, oldest first; the last is the current one.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -94,7 +94,7 @@ def _check_not_before(lead: Lead, at: dt.datetime) -> None:
 def time_in_stage(lead: Lead, *, at: dt.datetime) -> dt.timedelta:
     """How long *lead* has been in its current stage at *at*.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -114,7 +114,7 @@ def time_per_stage(lead: Lead, *, at: dt.datetime) -> dict[str, dt.timedelta]:
     Stays after *at* are left out and a stay *at* falls in is cut at *at*, so
     the answer for a past moment never changes.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -153,7 +153,7 @@ def time_per_stage(lead: Lead, *, at: dt.datetime) -> dict[str, dt.timedelta]:
 def entered_at(lead: Lead, stage: str, *, first: bool = False) -> dt.datetime | None:
     """When *lead* last (``first=True``: first) entered *stage*; ``None`` if never.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -169,7 +169,7 @@ def entered_at(lead: Lead, stage: str, *, first: bool = False) -> dt.datetime | 
 def exited_at(lead: Lead, stage: str) -> dt.datetime | None:
     """When *lead* last left *stage*; ``None`` if it never left it (or never was there).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -183,7 +183,7 @@ def exited_at(lead: Lead, stage: str) -> dt.datetime | None:
 class SlaState(enum.StrEnum):
     """Where a lead stands against its stage's SLA.
 
-    Example:
+    Examples:
         >>> SlaState.DUE_SOON.value
         'due_soon'
     """
@@ -202,7 +202,7 @@ class SlaState(enum.StrEnum):
 class SlaStatus:
     """A lead's standing against its current stage's SLA at a time.
 
-    Example:
+    Examples:
         >>> SlaStatus(
         ...     stage="sales_qualified",
         ...     state=SlaState.NONE,

@@ -41,7 +41,7 @@ _STAGE_ATTR = "stage__"
 class Decision:
     """Whether an event may be sent to a lead now, and why (or why not).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -121,7 +121,7 @@ class Pipeline:
     terminal one), and compiled into a table that `send` applies to frozen leads
     without one machine per lead.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
         >>> from prospectlib import criteria as cr
@@ -201,7 +201,7 @@ class Pipeline:
     def to_dict(self) -> dict[str, Any]:
         """The definition as JSON-compatible data (guards included, by kind).
 
-        Example:
+        Examples:
             >>> import prospectlib as pl
             >>> data = pl.lifecycle.b2c_pipeline().to_dict()
             >>> (
@@ -229,7 +229,7 @@ class Pipeline:
                 ``Pipeline.transitions[2].guard.kind``), or what is wrong with the
                 graph (an unreachable stage, a trap stage, ...).
 
-        Example:
+        Examples:
             >>> import prospectlib as pl
             >>> b2b = pl.lifecycle.b2b_pipeline()
             >>> Pipeline.from_dict(b2b.to_dict()) == b2b
@@ -257,7 +257,7 @@ class Pipeline:
     def stage(self, stage_id: str) -> Stage:
         """The stage with id *stage_id*; `UnknownStageError` if there is none.
 
-        Example:
+        Examples:
             >>> import prospectlib as pl
             >>> pl.lifecycle.b2b_pipeline().stage("marketing_qualified").label
             'Marketing qualified (MQL)'
@@ -272,7 +272,7 @@ class Pipeline:
     def events_from(self, stage_id: str) -> tuple[str, ...]:
         """The events that have a transition out of *stage_id*, sorted.
 
-        Example:
+        Examples:
             >>> import prospectlib as pl
             >>> pl.lifecycle.b2b_pipeline().events_from("lost")
             ('reopen',)
@@ -310,7 +310,7 @@ class Pipeline:
         reason or actor missing (or a reason not among the allowed ones), *at*
         before the lead's last stage change, or every guard failing.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -445,7 +445,7 @@ class Pipeline:
 
         Never raises for a refusal: the answer carries the unmet conditions.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -487,7 +487,7 @@ class Pipeline:
     def allowed_events(self, lead: Lead, *, at: dt.datetime) -> tuple[str, ...]:
         """The events whose guards pass for *lead* at *at*, sorted.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -524,7 +524,7 @@ class Pipeline:
     ) -> SendManyResult:
         """Send *event* to every lead; refusals are collected, not raised.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -569,7 +569,7 @@ class Pipeline:
         and end at ``lead.stage``. Guards are not re-checked: what they read may
         have changed since. Raises `InvalidLeadError` naming the first illegal step.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -632,7 +632,7 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
     def sla_status(self, lead: Lead, *, at: dt.datetime) -> SlaStatus:
         """How the lead stands against its current stage's SLA at *at*.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -661,7 +661,7 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
     def to_mermaid(self) -> str:
         """The pipeline as a Mermaid state diagram (deterministic text).
 
-        Example:
+        Examples:
             >>> import prospectlib as pl
             >>> print(pl.lifecycle.b2c_pipeline().to_mermaid().splitlines()[0])
             stateDiagram-v2
@@ -671,7 +671,7 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
     def to_dot(self) -> str:
         """The pipeline as a Graphviz DOT digraph (text; no Graphviz needed).
 
-        Example:
+        Examples:
             >>> import prospectlib as pl
             >>> print(pl.lifecycle.b2c_pipeline().to_dot().splitlines()[0])
             digraph b2c {

@@ -32,7 +32,7 @@ RESERVED_IDS = (
 class StageKind(enum.StrEnum):
     """What reaching a stage means for the lead.
 
-    Example:
+    Examples:
         >>> StageKind("won") is StageKind.WON
         True
     """
@@ -50,7 +50,7 @@ class StageKind(enum.StrEnum):
 class LostReason(enum.StrEnum):
     """Why a lead was lost; the ``lose`` event of `b2b_pipeline` requires one.
 
-    Example:
+    Examples:
         >>> LostReason.COMPETITOR.value
         'competitor'
     """
@@ -149,7 +149,7 @@ def _default_label(inst: Stage) -> str:
 class Stage:
     """One stage of a pipeline.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> Stage(
         ...     id="marketing_qualified", label="MQL", sla=dt.timedelta(days=1)
@@ -239,7 +239,7 @@ class Transition:
     Several transitions may share an event (from different sources, or from one
     source with different guards: the first whose guard passes is taken).
 
-    Example:
+    Examples:
         >>> from prospectlib import criteria as cr
         >>> t = Transition(
         ...     event="purchase",

@@ -8,7 +8,7 @@ import enum
 class Source(enum.StrEnum):
     """Where a lead came from: the lead origins of the seed documents.
 
-    Example:
+    Examples:
         >>> Source("walk_in") is Source.WALK_IN
         True
     """
@@ -40,7 +40,7 @@ class Source(enum.StrEnum):
 class Activity(enum.StrEnum):
     """Kinds of interaction a lead can have with the seller.
 
-    Example:
+    Examples:
         >>> Activity.WEBINAR_ATTENDANCE.value
         'webinar_attendance'
     """
@@ -104,7 +104,7 @@ class Activity(enum.StrEnum):
 class Channel(enum.StrEnum):
     """A way of reaching a lead, for interactions and consent.
 
-    Example:
+    Examples:
         >>> Channel.EMAIL == "email"
         True
     """
@@ -130,7 +130,7 @@ class Channel(enum.StrEnum):
 class BuyingRole(enum.StrEnum):
     """The part a person plays in a buying decision.
 
-    Example:
+    Examples:
         >>> BuyingRole("champion").value
         'champion'
     """
@@ -152,7 +152,7 @@ class BuyingRole(enum.StrEnum):
 class ObjectionKind(enum.StrEnum):
     """What holds a lead back from buying.
 
-    Example:
+    Examples:
         >>> ObjectionKind.SHIPPING_COST.value
         'shipping_cost'
     """
@@ -180,7 +180,7 @@ class ObjectionKind(enum.StrEnum):
 class Verdict(enum.StrEnum):
     """Whether a qualification criterion is met.
 
-    Example:
+    Examples:
         >>> Verdict.MET != Verdict.UNKNOWN
         True
     """
@@ -196,7 +196,7 @@ class Verdict(enum.StrEnum):
 class ConsentStatus(enum.StrEnum):
     """A lead's answer to being contacted on a channel.
 
-    Example:
+    Examples:
         >>> ConsentStatus.GRANTED.value
         'granted'
     """
@@ -212,7 +212,7 @@ class ConsentStatus(enum.StrEnum):
 class LawfulBasis(enum.StrEnum):
     """The legal ground for processing a lead's data (the GDPR's Article 6).
 
-    Example:
+    Examples:
         >>> LawfulBasis.LEGITIMATE_INTERESTS.value
         'legitimate_interests'
     """

@@ -19,7 +19,7 @@ class FrozenMap(Mapping[K, V]):
     Used for a lead's ``evidence``, ``consent`` and ``attributes``. It compares
     equal to any mapping with the same items.
 
-    Example:
+    Examples:
         >>> m = FrozenMap({"plan": "pro", "seats": 12})
         >>> m["seats"], len(m), m == {"seats": 12, "plan": "pro"}
         (12, 2, True)

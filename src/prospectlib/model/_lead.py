@@ -173,7 +173,7 @@ class Lead:
     Change a lead with `attrs.evolve` or the ``with_*`` methods: each returns a
     new, validated lead and leaves the old one as it was.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
         >>> lead = Lead(
@@ -341,7 +341,7 @@ class Lead:
     ) -> tuple[Interaction, ...]:
         """Interactions of the given activities (all if none), in ``[since, until)``.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> lead = Lead(
@@ -382,7 +382,7 @@ class Lead:
 
         Amounts in other currencies are not converted or counted.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> lead = Lead(
@@ -437,7 +437,7 @@ class Lead:
     def with_evidence(self, *evidence: Evidence) -> Lead:
         """A copy with *evidence* recorded, replacing older records per criterion.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> lead = Lead(id="L-1", created_at=t).with_evidence(
@@ -458,7 +458,7 @@ class Lead:
         `attrs.evolve`. Pipelines (`prospectlib.lifecycle`) call it after
         checking the move is legal; it knows nothing of pipelines itself.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> lead = Lead(id="L-1", created_at=t)

@@ -35,7 +35,7 @@ class Location:
     The country is an ISO 3166-1 alpha-2 code; lower case is accepted and stored
     upper case.
 
-    Example:
+    Examples:
         >>> Location(country="vn", city="Hanoi")
         Location(country='VN', region=None, city='Hanoi', postal_code=None)
     """
@@ -84,7 +84,7 @@ class Person:
 
     Every field is optional; record what is known.
 
-    Example:
+    Examples:
         >>> p = Person(
         ...     job_title="Head of Operations",
         ...     role=BuyingRole.DECISION_MAKER,
@@ -149,7 +149,7 @@ class Person:
 class Company:
     """The organisation a business lead works for.
 
-    Example:
+    Examples:
         >>> Company(name="Acme", industry="logistics", employees=240).employees
         240
     """

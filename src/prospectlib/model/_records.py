@@ -57,7 +57,7 @@ def _lawful_basis(value: LawfulBasis | str | None) -> LawfulBasis | None:
 class Interaction:
     """One thing a lead did: a visit, a download, a webinar, a call.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
         >>> i = Interaction(activity="webinar_attendance", at=t, detail="Routing 101")
@@ -93,7 +93,7 @@ class Purchase:
     ``amount`` is the total paid, as a `Decimal`; ints, floats and numeric
     strings are converted (floats by their shortest repr).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
         >>> Purchase(at=t, amount="49.90", currency="EUR", quantity=2).amount
@@ -118,7 +118,7 @@ class Purchase:
 class Objection:
     """Something that holds the lead back, and when it was resolved, if it was.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
         >>> o = Objection(kind="price", raised_at=t)
@@ -160,7 +160,7 @@ class Objection:
 class Evidence:
     """What is known about one qualification criterion, e.g. BANT's ``budget``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
         >>> Evidence(
@@ -183,7 +183,7 @@ class Evidence:
 class Consent:
     """A lead's consent for one channel, with the lawful basis for contact.
 
-    Example:
+    Examples:
         >>> Consent(channel="email", status="granted", basis="consent").permits
         True
     """
@@ -217,7 +217,7 @@ class StageChange:
 
     Histories are append-only; pipelines (``prospectlib.lifecycle``) write them.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
         >>> StageChange(
