@@ -9,7 +9,7 @@ Measures, in one run and on the same leads:
   naively costs), plus the same `attrs.evolve` to produce the new lead;
 - ``send_many`` over many sample leads against the baseline loop over them;
 - defining and compiling the B2B pipeline;
-- memory: the engine's per-lead machine against the shared table.
+- memory: a python-statemachine instance per lead against what `send` allocates.
 
 Run: ``python benchmarks/lifecycle.py`` (``--full`` for 1,000,000 leads in the bulk
 test; the default is 200,000). Figures are medians of several repeats; ratios are
@@ -31,13 +31,15 @@ import attrs
 
 import prospectlib as pl
 from prospectlib import samples
+from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.lifecycle._pipeline import _Holder
 
 AT = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
+Row = tuple[str, float, str]
 
 
-def per_call_us(run: Callable[[], int], repeats: int) -> float:
+def per_lead_us(run: Callable[[], int], repeats: int) -> float:
     """Median microseconds per lead of *run* (which returns how many leads it did)."""
     times = []
     for _ in range(repeats):
@@ -48,178 +50,162 @@ def per_call_us(run: Callable[[], int], repeats: int) -> float:
     return statistics.median(times)
 
 
-def baseline_table(pipeline: pl.lifecycle.Pipeline) -> dict[tuple[str, str], str]:
+def baseline_table(pipeline: Pipeline) -> dict[tuple[str, str], str]:
     """The hand-written lifecycle: (stage, event) -> target, nothing else."""
-    return {
-        (source, t.event): t.target
-        for t in pipeline.transitions
-        for source in t.sources
-    }
+    return {(s, t.event): t.target for t in pipeline.transitions for s in t.sources}
+
+
+def evolve_all(
+    leads: list[pl.Lead],
+    table: dict[tuple[str, str], str],
+    event: str,
+    reason: str | None = None,
+) -> int:
+    """The baseline: look the target up, append a StageChange with attrs.evolve."""
+    evolve = attrs.evolve
+    change_cls = pl.StageChange
+    for lead in leads:
+        target = table[lead.stage, event]
+        change = change_cls(
+            event=event, source=lead.stage, target=target, at=AT, reason=reason
+        )
+        evolve(lead, stage=target, history=(*lead.history, change))
+    return len(leads)
+
+
+def send_all(
+    pipeline: Pipeline, leads: list[pl.Lead], event: str, reason: str | None = None
+) -> int:
+    """`Pipeline.send` on every lead."""
+    send = pipeline.send
+    for lead in leads:
+        send(lead, event, at=AT, reason=reason)
+    return len(leads)
+
+
+def engine_all(pipeline: Pipeline, leads: list[pl.Lead], event: str) -> int:
+    """One python-statemachine instance per lead, then the same evolve."""
+    chart = pipeline.statechart
+    for lead in leads:
+        holder = _Holder(lead=lead, at=AT, state=lead.stage)
+        chart(model=holder).send(event)
+        target = holder.state or ""
+        change = pl.StageChange(event=event, source=lead.stage, target=target, at=AT)
+        attrs.evolve(lead, stage=target, history=(*lead.history, change))
+    return len(leads)
+
+
+def per_lead_rows(b2b: Pipeline, repeats: int) -> list[Row]:
+    """Per-lead costs on realistic sample leads, guarded and unguarded events."""
+    table = baseline_table(b2b)
+    base = list(samples.leads(20_000, seed=1, at=AT - dt.timedelta(days=1)))
+    sql = [attrs.evolve(lead, stage="sales_qualified") for lead in base]
+    event = "open_opportunity"
+    baseline = per_lead_us(lambda: evolve_all(sql, table, event), repeats)
+    sent = per_lead_us(lambda: send_all(b2b, sql, event), repeats)
+    engine = per_lead_us(lambda: engine_all(b2b, sql[:2_000], event), 1)
+    qualifying = [
+        lead for lead in base if b2b.check(lead, "qualify_marketing", at=AT).allowed
+    ]
+    g_base = per_lead_us(
+        lambda: evolve_all(qualifying, table, "qualify_marketing"), repeats
+    )
+    g_sent = per_lead_us(
+        lambda: send_all(b2b, qualifying, "qualify_marketing"), repeats
+    )
+    return [
+        ("baseline: dict + attrs.evolve (unguarded)", baseline, "1.00x"),
+        ("Pipeline.send (unguarded)", sent, f"{sent / baseline:.2f}x"),
+        (
+            "python-statemachine instance per lead",
+            engine,
+            f"{engine / baseline:.1f}x; send is {engine / sent:.0f}x faster",
+        ),
+        (f"baseline, guarded ({len(qualifying)} MQLs)", g_base, "1.00x"),
+        ("Pipeline.send (guard evaluated)", g_sent, f"{g_sent / g_base:.2f}x"),
+    ]
+
+
+def bulk_rows(b2b: Pipeline, n: int, repeats: int) -> tuple[list[Row], float]:
+    """send_many over *n* sample leads against the baseline loop."""
+    table = baseline_table(b2b)
+    start = time.perf_counter()
+    bulk = list(samples.leads(n, seed=2, at=AT - dt.timedelta(days=1)))
+    generated_s = time.perf_counter() - start
+
+    def run_many() -> int:
+        result = b2b.send_many(bulk, "disqualify", at=AT, reason="test")
+        if result.failures:
+            msg = f"{len(result.failures)} leads refused"
+            raise RuntimeError(msg)
+        return len(result.leads)
+
+    baseline = per_lead_us(
+        lambda: evolve_all(bulk, table, "disqualify", "test"), repeats
+    )
+    many = per_lead_us(run_many, repeats)
+    rows = [
+        (f"baseline loop over {n:,} sample leads", baseline, "1.00x"),
+        (f"Pipeline.send_many over {n:,}", many, f"{many / baseline:.2f}x"),
+    ]
+    return rows, generated_s
+
+
+def compile_ms() -> float:
+    """Median time to define and compile the B2B pipeline."""
+    times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        b2b_pipeline.__wrapped__()
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
+
+
+def allocated_per_item(make: Callable[[], list[object]]) -> float:
+    """Bytes allocated per item of the list *make* returns (tracemalloc)."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    items = make()
+    after = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    return sum(s.size_diff for s in after.compare_to(before, "filename")) / len(items)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run every measurement and print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--full", action="store_true", help="1,000,000 leads in bulk")
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args(argv)
-    bulk_n = 1_000_000 if args.full else 200_000
-
     b2b = b2b_pipeline()
-    table = baseline_table(b2b)
-    rows: list[tuple[str, float, str]] = []
-
-    # Per lead: the unguarded 'open_opportunity' (SQL -> opportunity) on realistic leads.
-    base = list(samples.leads(20_000, seed=1, at=AT - dt.timedelta(days=1)))
-    sql = [attrs.evolve(lead, stage="sales_qualified") for lead in base]
-    event = "open_opportunity"
-
-    def run_send() -> int:
-        send = b2b.send
-        for lead in sql:
-            send(lead, event, at=AT)
-        return len(sql)
-
-    def run_baseline() -> int:
-        evolve = attrs.evolve
-        change_cls = pl.StageChange
-        for lead in sql:
-            target = table[lead.stage, event]
-            change = change_cls(event=event, source=lead.stage, target=target, at=AT)
-            evolve(lead, stage=target, history=(*lead.history, change))
-        return len(sql)
-
+    rows = per_lead_rows(b2b, args.repeats)
+    bulk, generated_s = bulk_rows(
+        b2b, 1_000_000 if args.full else 200_000, 1 if args.full else 3
+    )
+    rows += bulk
+    few = [
+        attrs.evolve(lead, stage="sales_qualified")
+        for lead in samples.leads(2_000, seed=3, at=AT - dt.timedelta(days=1))
+    ]
     chart = b2b.statechart
-    few = sql[:2_000]
-
-    def run_engine() -> int:
-        evolve = attrs.evolve
-        for lead in few:
-            holder = _Holder(lead=lead, at=AT, state=lead.stage)
-            machine = chart(model=holder)
-            machine.send(event)
-            change = pl.StageChange(
-                event=event, source=lead.stage, target=holder.state or "", at=AT
-            )
-            evolve(lead, stage=holder.state, history=(*lead.history, change))
-        return len(few)
-
-    baseline_us = per_call_us(run_baseline, args.repeats)
-    send_us = per_call_us(run_send, args.repeats)
-    engine_us = per_call_us(run_engine, max(1, args.repeats // 2))
-    rows += [
-        ("baseline: dict + attrs.evolve (unguarded event)", baseline_us, "1.00x"),
-        ("Pipeline.send (unguarded event)", send_us, f"{send_us / baseline_us:.2f}x"),
-        (
-            "python-statemachine instance per lead",
-            engine_us,
-            f"{engine_us / baseline_us:.2f}x (send is {engine_us / send_us:.0f}x faster)",
-        ),
-    ]
-
-    # Per lead: the guarded 'qualify_marketing' on prospects that qualify.
-    qualifying = [
-        lead for lead in base if b2b.check(lead, "qualify_marketing", at=AT).allowed
-    ]
-
-    def run_guarded() -> int:
-        send = b2b.send
-        for lead in qualifying:
-            send(lead, "qualify_marketing", at=AT)
-        return len(qualifying)
-
-    def run_guarded_baseline() -> int:
-        evolve = attrs.evolve
-        for lead in qualifying:
-            target = table[lead.stage, "qualify_marketing"]
-            change = pl.StageChange(
-                event="qualify_marketing", source=lead.stage, target=target, at=AT
-            )
-            evolve(lead, stage=target, history=(*lead.history, change))
-        return len(qualifying)
-
-    g_base = per_call_us(run_guarded_baseline, args.repeats)
-    g_send = per_call_us(run_guarded, args.repeats)
-    rows += [
-        (f"baseline, guarded event ({len(qualifying)} MQLs)", g_base, "1.00x"),
-        ("Pipeline.send (guard evaluated)", g_send, f"{g_send / g_base:.2f}x"),
-    ]
-
-    # Bulk: send_many over many sample leads vs the baseline loop.
-    gen_start = time.perf_counter()
-    bulk = list(samples.leads(bulk_n, seed=2, at=AT - dt.timedelta(days=1)))
-    gen_s = time.perf_counter() - gen_start
-
-    def run_bulk_baseline() -> int:
-        evolve = attrs.evolve
-        out = []
-        for lead in bulk:
-            target = table.get((lead.stage, "disqualify"))
-            change = pl.StageChange(
-                event="disqualify",
-                source=lead.stage,
-                target=target,
-                at=AT,
-                reason="test",
-            )
-            out.append(evolve(lead, stage=target, history=(*lead.history, change)))
-        return len(out)
-
-    def run_bulk() -> int:
-        result = b2b.send_many(bulk, "disqualify", at=AT, reason="test")
-        assert not result.failures
-        return len(result.leads)
-
-    bulk_repeats = 1 if args.full else 3
-    bulk_base = per_call_us(run_bulk_baseline, bulk_repeats)
-    bulk_send = per_call_us(run_bulk, bulk_repeats)
-    rows += [
-        (f"baseline loop over {bulk_n:,} sample leads", bulk_base, "1.00x"),
-        (
-            f"Pipeline.send_many over {bulk_n:,}",
-            bulk_send,
-            f"{bulk_send / bulk_base:.2f}x",
-        ),
-    ]
-    del bulk
-
-    # Defining and compiling the B2B pipeline.
-    compile_times = []
-    for _ in range(20):
-        start = time.perf_counter()
-        b2b_pipeline.__wrapped__()
-        compile_times.append((time.perf_counter() - start) * 1e3)
-    compile_ms = statistics.median(compile_times)
-
-    # Memory: machines per lead vs the shared table.
-    tracemalloc.start()
-    snapshot = tracemalloc.take_snapshot()
-    machines = [
-        chart(model=_Holder(lead=lead, at=AT, state=lead.stage)) for lead in few
-    ]
-    per_machine = sum(
-        s.size_diff
-        for s in tracemalloc.take_snapshot().compare_to(snapshot, "filename")
-    ) / len(machines)
-    del machines
-    snapshot = tracemalloc.take_snapshot()
-    moved = [b2b.send(lead, event, at=AT) for lead in few]
-    per_send = sum(
-        s.size_diff
-        for s in tracemalloc.take_snapshot().compare_to(snapshot, "filename")
-    ) / len(moved)
-    tracemalloc.stop()
-
+    per_machine = allocated_per_item(
+        lambda: [chart(model=_Holder(lead=x, at=AT, state=x.stage)) for x in few]
+    )
+    per_send = allocated_per_item(
+        lambda: [b2b.send(x, "open_opportunity", at=AT) for x in few]
+    )
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'measurement':<{width}}{'µs/lead':>10}  ratio to baseline")
     for name, us, ratio in rows:
         print(f"{name:<{width}}{us:>10.2f}  {ratio}")
     print()
-    print(f"generating {bulk_n:,} sample leads: {gen_s:.1f} s")
-    print(f"define + compile b2b_pipeline(): {compile_ms:.2f} ms (median of 20)")
+    print(f"generating the bulk sample: {generated_s:.1f} s")
+    print(f"define + compile b2b_pipeline(): {compile_ms():.2f} ms (median of 20)")
     print(
-        f"memory per lead: python-statemachine instance {per_machine / 1024:.1f} KiB; "
-        f"send result (new Lead + StageChange, no machinery) {per_send / 1024:.2f} KiB"
+        f"allocated per lead: a python-statemachine instance {per_machine / 1024:.1f}"
+        f" KiB; Pipeline.send (the new Lead and its StageChange, no machinery)"
+        f" {per_send / 1024:.2f} KiB"
     )
 
 

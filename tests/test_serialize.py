@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 import prospectlib as pl
 from prospectlib import _convert
-from prospectlib import serialize
 from prospectlib.serialize import from_dict
 from prospectlib.serialize import from_json
 from prospectlib.serialize import to_dict
@@ -821,7 +820,7 @@ def load_or_error(cls: type[Any], data: object) -> object:
 class TestArbitraryInput:
     @given(cls=st.sampled_from(sorted(_convert._MODELS, key=str)), data=json_like)
     def test_anything_json_like_raises_only_library_errors(self, cls, data):
-        """Any JSON-like input either loads or raises a ValidationError with problems."""
+        """Any JSON-like input loads or raises a ValidationError with problems."""
         result = load_or_error(cls, data)
         if isinstance(result, pl.ValidationError):
             assert result.problems

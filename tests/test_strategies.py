@@ -167,7 +167,7 @@ class TestParties:
             ps.persons(), lambda p: p.name is not None and not p.name.isascii()
         )
         assert not name.name.isascii()
-        mail = find(
+        mail = example_where(
             ps.persons(), lambda p: p.email is not None and not p.email.isascii()
         )
         assert _EMAIL.fullmatch(mail.email)
@@ -285,16 +285,12 @@ class TestLeads:
         assert all(lead.created_at <= t <= until for t in record_times(lead))
 
     @given(ps.leads())
-    def test_history_chained_and_ends_at_stage(self, lead):
-        """History is time-ordered, each change starting where the last ended."""
+    def test_leads_keep_their_invariants(self, lead):
+        """History is chained and ordered; maps are keyed right; attributes scalar."""
         for before, after in itertools.pairwise(lead.history):
             assert before.at <= after.at
             assert before.target == after.source
         assert not lead.history or lead.history[-1].target == lead.stage
-
-    @given(ps.leads())
-    def test_keyed_maps_and_attributes(self, lead):
-        """Evidence is keyed by criterion, consent by channel, attributes scalar."""
         assert all(k == e.criterion for k, e in lead.evidence.items())
         assert all(k == c.channel for k, c in lead.consent.items())
         for name, value in lead.attributes.items():
@@ -314,24 +310,24 @@ class TestLeads:
         assert lead.history == ()
 
     @given(
-        ps.leads(max_interactions=1, max_purchases=0, max_objections=2, max_history=1)
+        ps.leads(
+            max_interactions=1,
+            max_purchases=0,
+            max_objections=2,
+            max_history=1,
+            stages=st.sampled_from(["new", "won"]),
+            person=ps.persons(),
+            company=st.none(),
+        )
     )
-    def test_maximums_respected(self, lead):
-        """The max_* options bound the number of records."""
+    def test_options_respected(self, lead):
+        """max_*, stages=, person= and company= bound and decide those parts."""
         assert len(lead.interactions) <= 1
         assert lead.purchases == ()
         assert len(lead.objections) <= 2
         assert len(lead.history) <= 1
-
-    @given(ps.leads(stages=st.sampled_from(["new", "won"])))
-    def test_stages_option(self, lead):
-        """With stages=..., the stage and every history stage come from it."""
         assert lead.stage in {"new", "won"}
         assert all({h.source, h.target} <= {"new", "won"} for h in lead.history)
-
-    @given(ps.leads(person=ps.persons(), company=st.none()))
-    def test_person_and_company_options(self, lead):
-        """person= and company= decide where those fields come from."""
         assert isinstance(lead.person, pl.Person)
         assert lead.company is None
 

@@ -13,9 +13,9 @@ Examples:
     'prospect'
 """
 
-from prospectlib import criteria
-from prospectlib import lifecycle
-from prospectlib import serialize
+from prospectlib import criteria as criteria
+from prospectlib import lifecycle as lifecycle
+from prospectlib import serialize as serialize
 from prospectlib._version import __version__
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError

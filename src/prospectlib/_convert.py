@@ -730,6 +730,8 @@ def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> 
     Args:
         cls: The model class to read, e.g. `Lead`.
         data: The data, typically a dict from `json.loads`.
+        criteria: A `prospectlib.criteria.CriterionRegistry` for custom
+            criteria named in the data (``{"kind": "custom", "name": ...}``).
 
     Returns:
         A new, validated instance of *cls*.
@@ -811,6 +813,7 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
     Args:
         cls: The model class to read, e.g. `Lead`.
         text: JSON text, as a str or as UTF-8 bytes.
+        criteria: As for `from_dict`.
 
     Returns:
         A new, validated instance of *cls*.

@@ -146,9 +146,8 @@ def walk(lead: Lead, *, at: dt.datetime) -> Lead:
     if lead.stage == "prospect" and pipeline.id == "b2c":
         lead = attrs.evolve(lead, stage=pipeline.initial_stage.id)
     events = _AUTOMATIC[pipeline.id]
-    moments = sorted(
-        {r.at for r in (*lead.interactions, *lead.purchases) if r.at <= at} | {at}
-    )
+    times = [i.at for i in lead.interactions] + [p.at for p in lead.purchases]
+    moments = sorted({t for t in times if t <= at} | {at})
     for moment in moments:
         moved = True
         while moved:
@@ -250,10 +249,11 @@ def table(
 
     Examples:
         >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
-        >>> print(table([Lead(id="L-1", created_at=t)], at=t))
-        id   market (data)  source   stage     in stage  last activity  purchases  open objections
-        ---  -------------  -------  --------  --------  -------------  ---------  ---------------
-        L-1  B2C            unknown  prospect        0m  —              —          —
+        >>> columns = [c for c in COLUMNS if c.header in {"id", "stage", "in stage"}]
+        >>> print(table([Lead(id="L-1", created_at=t)], at=t, columns=columns))
+        id   stage     in stage
+        ---  --------  --------
+        L-1  prospect        0m
     """
     rows = [[column.cell(lead, at) for column in columns] for lead in leads]
     headers = [column.header for column in columns]

@@ -13,7 +13,7 @@ not know prospectlib::
     │   ├── UnknownStageError               ... no stage of that id
     │   └── UnknownEventError               ... no event of that id
     ├── TransitionNotAllowedError           a lifecycle event was refused
-    ├── UnsupportedTypeError (TypeError)    a value or class an operation does not handle
+    ├── UnsupportedTypeError (TypeError)    a value or class an operation can't take
     └── MissingDependencyError (ImportError)  an optional extra is not installed
 
 Messages name the field path and what was expected. They never echo a lead's

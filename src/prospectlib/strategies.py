@@ -197,7 +197,7 @@ _SCALAR = (
 _ATTRIBUTES = st.dictionaries(
     st.sampled_from(_ATTRIBUTE_NAMES) | st.text(_ANY_CHAR, min_size=1, max_size=12),
     _SCALAR,
-    max_size=4,
+    max_size=3,
 )
 _LEAD_ID = st.integers(1, 999_999).map("L-{}".format) | _texts()
 _TAG_SET = st.frozensets(_texts(_TAGS, max_size=12), max_size=3)
@@ -764,10 +764,10 @@ def leads(  # noqa: PLR0913  # each option bounds one part of a lead
     *,
     since: dt.datetime = EARLIEST,
     until: dt.datetime = LATEST,
-    max_interactions: int = 6,
-    max_purchases: int = 4,
+    max_interactions: int = 5,
+    max_purchases: int = 3,
     max_objections: int = 3,
-    max_history: int = 4,
+    max_history: int = 3,
     with_history: bool = True,
     stages: st.SearchStrategy[str] | None = None,
     person: st.SearchStrategy[Person | None] | None = None,

@@ -32,7 +32,6 @@ from prospectlib.lifecycle import b2c_pipeline
 Definition = tuple[tuple[Stage, ...], tuple[Transition, ...]]
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-HOUR = dt.timedelta(hours=1)
 MINUTE = dt.timedelta(minutes=1)
 
 # Small alphabets of valid ids. "won" is both a stage and an event id: stages and
@@ -96,7 +95,7 @@ def default_pipelines() -> tuple[Pipeline, ...]:
 # --- valid definitions ----------------------------------------------------------------
 
 
-def _reach(start: Iterable[str], edges: Iterable[tuple[str, str]]) -> set[str]:
+def reach(start: Iterable[str], edges: Iterable[tuple[str, str]]) -> set[str]:
     """The stages reachable from *start* along *edges* (``(source, target)``)."""
     graph: dict[str, set[str]] = {}
     for source, target in edges:
@@ -126,7 +125,7 @@ def _draw_edges(
     if terminals:
         # Every open stage must be able to reach a terminal one.
         reversed_edges = [(t, s) for s, t in edges]
-        can_finish = _reach(terminals, reversed_edges)
+        can_finish = reach(terminals, reversed_edges)
         for stage in open_ids:
             if stage not in can_finish:
                 edges.append((stage, draw(st.sampled_from(sorted(terminals)))))

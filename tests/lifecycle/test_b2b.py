@@ -111,7 +111,7 @@ class TestSalesQualification:
         assert exc.value.unmet == ("an actor is required (who makes the move)",)
 
     def test_sal_without_budget_evidence_cannot_become_sql(self):
-        """An SAL without budget evidence cannot be SQL; the error names what is unmet."""
+        """An SAL without budget evidence can't be SQL; the error names the unmet."""
         lead = evidence(self.accepted(), T0 + 3 * DAY, authority="met", need="met")
         with pytest.raises(pl.TransitionNotAllowedError) as exc:
             B2B.send(lead, "qualify_sales", at=T0 + 3 * DAY)

@@ -60,7 +60,7 @@ class TestJourney:
         assert "engage" in B2C.allowed_events(lead, at=T0 + 3 * DAY)
 
     def test_customer_lapses_after_half_a_year_of_silence(self):
-        """A customer with no activity for 180 days lapses, and comes back on new activity."""
+        """A customer silent for 180 days lapses, and comes back on new activity."""
         lead = buy(shopper(), 1)
         lead = B2C.send(lead, "purchase", at=T0 + DAY)
         assert "lapse" not in B2C.allowed_events(lead, at=T0 + 100 * DAY)

@@ -82,7 +82,7 @@ class TestDefinition:
         ]
 
     def test_unknown_stage_and_event_lookups(self):
-        """Looking up a name the pipeline lacks raises a LookupError naming what exists."""
+        """Looking up a missing name raises a LookupError naming what exists."""
         with pytest.raises(pl.UnknownStageError, match="stages: signed_up, active"):
             TRIAL.stage("nope")
         with pytest.raises(LookupError):
@@ -211,7 +211,7 @@ class TestDefinition:
         ],
     )
     def test_python_statemachine_checks_the_graph(self, stages, transitions, fragment):
-        """Unreachable stages, traps, moves out of a final stage and dead ends are refused."""
+        """Unreachable stages, traps, moves out of final stages and dead ends fail."""
         with pytest.raises(pl.InvalidConfigError, match=fragment) as exc:
             Pipeline(id="p", stages=stages, transitions=transitions)
         assert exc.value.problems[0].path == "Pipeline"
@@ -294,7 +294,7 @@ class TestStageAndTransition:
 
 class TestSend:
     def test_send_returns_a_new_lead_and_leaves_the_old_one(self):
-        """send never changes its input."""
+        """Send never changes its input."""
         lead = lead_at(interactions=[pl.Interaction(activity="trial_start", at=T0)])
         moved = TRIAL.send(lead, "activate", at=T0 + DAY, actor="onboarding-bot")
         assert lead.stage == "signed_up"
@@ -309,14 +309,18 @@ class TestSend:
             (
                 lead_at(),
                 "fly",
-                "pipeline 'trial' has no event 'fly' (events from 'signed_up': "
-                "activate, convert)",
+                (
+                    "pipeline 'trial' has no event 'fly' (events from 'signed_up': "
+                    "activate, convert)"
+                ),
             ),
             (
                 lead_at(),
                 "churn",
-                "no transition 'churn' from 'signed_up' (events from 'signed_up': "
-                "activate, convert)",
+                (
+                    "no transition 'churn' from 'signed_up' (events from "
+                    "'signed_up': activate, convert)"
+                ),
             ),
             (
                 lead_at("limbo"),
@@ -348,11 +352,11 @@ class TestSend:
 
     def test_naive_time_is_refused(self):
         """A naive datetime is a ValidationError naming 'at'."""
-        with pytest.raises(pl.ValidationError, match="^at: expected a timezone-aware"):
+        with pytest.raises(pl.ValidationError, match=r"^at: expected a timezone-aware"):
             TRIAL.send(lead_at(), "activate", at=dt.datetime(2026, 3, 2))  # noqa: DTZ001
 
     def test_non_lead_is_refused(self):
-        """Passing something else than a Lead is a clear error, not an AttributeError."""
+        """Something else than a Lead is a clear error, not an AttributeError."""
         for call in (TRIAL.send, TRIAL.check):
             with pytest.raises(pl.InvalidLeadError, match="expected a Lead"):
                 call({"id": "L-1"}, "activate", at=T0)  # type: ignore[arg-type]
@@ -364,11 +368,11 @@ class TestSend:
 
     def test_blank_reason_is_refused(self):
         """An empty reason is refused as a refusal, not a model error."""
-        with pytest.raises(pl.TransitionNotAllowedError, match="StageChange.reason"):
+        with pytest.raises(pl.TransitionNotAllowedError, match=r"StageChange\.reason"):
             TRIAL.send(lead_at("active"), "churn", at=T0, reason=" ")
 
     def test_first_passing_guard_wins(self):
-        """With several transitions for one event, the first whose guard passes is taken."""
+        """Of several transitions for one event, the first whose guard passes wins."""
         p = Pipeline(
             id="routing",
             stages=[
@@ -425,7 +429,7 @@ class TestCheckAndAllowed:
         assert TRIAL.check(lead_at("active"), "churn", at=T0).allowed
 
     def test_decisions_and_blocked_events(self):
-        """decisions() covers every event out of the stage; blocked ones carry reasons."""
+        """decisions() covers each event out of the stage; blocked ones say why."""
         lead = lead_at(interactions=[pl.Interaction(activity="trial_start", at=T0)])
         assert [d.event for d in TRIAL.decisions(lead, at=T0)] == [
             "activate",
@@ -437,7 +441,7 @@ class TestCheckAndAllowed:
         assert TRIAL.allowed_events(lead, at=T0) == ("activate",)
 
     def test_unknown_stage_has_no_events(self):
-        """A lead in a stage this pipeline lacks has no decisions and no allowed events."""
+        """A lead in a stage the pipeline lacks has no decisions and no events."""
         assert TRIAL.decisions(lead_at("limbo"), at=T0) == ()
         assert TRIAL.allowed_events(lead_at("limbo"), at=T0) == ()
 
@@ -504,8 +508,10 @@ class TestValidateHistory:
                 "churned",
                 [("activate", "signed_up", "churned", 1, {})],
                 "Lead.history[0]",
-                "a transition of pipeline 'trial' (no 'activate' from 'signed_up' "
-                "to 'churned')",
+                (
+                    "a transition of pipeline 'trial' (no 'activate' from "
+                    "'signed_up' to 'churned')"
+                ),
             ),
             (
                 "churned",
@@ -542,3 +548,8 @@ class TestMachine:
         """A machine cannot start at a stage the pipeline lacks."""
         with pytest.raises(pl.UnknownStageError):
             TRIAL.machine(lead_at("limbo"), at=T0)
+
+    def test_machine_before_stage_entry(self):
+        """A machine for a moment before the lead entered its stage is refused."""
+        with pytest.raises(pl.ValidationError, match=r"^at: "):
+            TRIAL.machine(lead_at(), at=T0 - DAY)

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine
 from hypothesis.stateful import initialize
 from hypothesis.stateful import invariant
+from hypothesis.stateful import precondition
 from hypothesis.stateful import rule
 from hypothesis.stateful import run_state_machine_as_test
 
@@ -123,6 +124,13 @@ class LifecycleMachine(RuleBasedStateMachine):
             tag = data.draw(st.sampled_from(P.TAGS), label="tag")
             tags = lead.tags ^ {tag}  # add it, or remove it if present
             self.lead = attrs.evolve(lead, tags=tags)
+
+    @precondition(lambda self: self.pipeline.stage(self.lead.stage).terminal)
+    @rule(data=st.data())
+    def next_lead(self, data: st.DataObject) -> None:
+        """Once the lead is in a terminal stage, carry on with a new one."""
+        self.lead = data.draw(P.leads_in(self.pipeline, new=True), label="new lead")
+        self.now = max(self.now, self.lead.created_at)
 
     # --- events ----------------------------------------------------------------------
 

@@ -432,7 +432,7 @@ class TestWithStageChange:
         return pl.StageChange(event="go", source=source, target=target, at=at)
 
     def test_appends_and_moves(self):
-        """The copy is in the target stage with the change appended; the input is kept."""
+        """The copy is in the target stage, the change appended; the input is kept."""
         lead = pl.Lead(id="L-1", created_at=T0, tags=["vip"])
         moved = lead.with_stage_change(self.change("prospect", "nurture", T0 + days(1)))
         assert (moved.stage, len(moved.history), moved.tags) == ("nurture", 1, {"vip"})

@@ -22,6 +22,7 @@ from prospectlib.errors import Problem
 from prospectlib.errors import TransitionNotAllowedError
 from prospectlib.errors import UnknownEventError
 from prospectlib.errors import UnknownStageError
+from prospectlib.errors import ValidationError
 from prospectlib.lifecycle import _diagram
 from prospectlib.lifecycle import _history
 from prospectlib.lifecycle._history import SlaStatus
@@ -624,6 +625,15 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
         change *lead*.
         """
         require_aware(at)
+        if at < lead.stage_entered_at:
+            raise ValidationError(
+                [
+                    Problem(
+                        path="at",
+                        expected="a time on or after the lead entered its stage",
+                    )
+                ]
+            )
         holder = _Holder(lead=lead, at=at, state=self.stage(lead.stage).id)
         return self._chart(model=holder)
 

@@ -23,7 +23,14 @@ _ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 RESERVED_IDS = (
     frozenset(name for name in dir(StateChart) if not name.startswith("__"))
     # set on instances, or protected by the chart's metaclass
-    | {"model", "state_field", "start_value", "history_values", "final_states"}
+    | {
+        "model",
+        "state_field",
+        "start_value",
+        "history_values",
+        "final_states",
+        "initial_state",
+    }
     | frozenset(keyword.kwlist)
 )
 """Ids a stage or event may not have: python-statemachine's names and keywords."""
