@@ -365,10 +365,13 @@ def persons() -> st.SearchStrategy[Person]:
         A strategy of `Person` values.
 
     Examples:
-        >>> from hypothesis import find
-        >>> person = find(persons(), lambda p: p.email is not None)
-        >>> "@" in person.email_domain
-        False
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(persons())
+        ... def test_email_domain_is_lower_case(person):
+        ...     domain = person.email_domain
+        ...     assert domain is None or domain == domain.lower()
+        >>> test_email_domain_is_lower_case()
     """
     return _PERSON
 
@@ -380,10 +383,12 @@ def companies() -> st.SearchStrategy[Company]:
         A strategy of `Company` values.
 
     Examples:
-        >>> from hypothesis import find
-        >>> company = find(companies(), lambda c: c.employees is not None)
-        >>> company.employees >= 0
-        True
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(companies())
+        ... def test_headcount_is_never_negative(company):
+        ...     assert company.employees is None or company.employees >= 0
+        >>> test_headcount_is_never_negative()
     """
     return _COMPANY
 
@@ -420,14 +425,13 @@ def interactions(
 
     Examples:
         >>> import datetime as dt
-        >>> from hypothesis import find
+        >>> from hypothesis import given, settings
         >>> day = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
-        >>> visit = find(
-        ...     interactions(since=day, until=day + dt.timedelta(days=1)),
-        ...     lambda i: i.channel is not None,
-        ... )
-        >>> day <= visit.at <= day + dt.timedelta(days=1)
-        True
+        >>> @settings(max_examples=20)
+        ... @given(interactions(since=day, until=day + dt.timedelta(days=1)))
+        ... def test_happens_that_day(interaction):
+        ...     assert day <= interaction.at <= day + dt.timedelta(days=1)
+        >>> test_happens_that_day()
     """
     _check_window("interactions", ("since", "until"), since, until)
     return _interactions(_instants(since, until))
@@ -472,10 +476,13 @@ def purchases(
         ValidationError: A bound is not aware, or *until* is before *since*.
 
     Examples:
-        >>> from hypothesis import find
-        >>> order = find(purchases(currencies=["EUR"]), lambda p: p.amount > 0)
-        >>> order.currency, order.amount > 0
-        ('EUR', True)
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(purchases(currencies=["EUR", "VND"]))
+        ... def test_amount_is_finite(purchase):
+        ...     assert purchase.currency in {"EUR", "VND"}
+        ...     assert purchase.amount.is_finite() and purchase.amount >= 0
+        >>> test_amount_is_finite()
     """
     _check_window("purchases", ("since", "until"), since, until)
     times = _instants(since, until)
@@ -516,10 +523,13 @@ def objections(
         ValidationError: A bound is not aware, or *until* is before *since*.
 
     Examples:
-        >>> from hypothesis import find
-        >>> settled = find(objections(), lambda o: o.resolved_at is not None)
-        >>> settled.raised_at <= settled.resolved_at
-        True
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(objections())
+        ... def test_not_open_once_resolved(objection):
+        ...     if objection.resolved_at is not None:
+        ...         assert not objection.is_open(at=objection.resolved_at)
+        >>> test_not_open_once_resolved()
     """
     _check_window("objections", ("since", "until"), since, until)
     return st.builds(
@@ -646,14 +656,13 @@ def stage_changes(
         ValidationError: A bound is not aware, or *until* is before *since*.
 
     Examples:
-        >>> from hypothesis import find
+        >>> from hypothesis import given, settings
         >>> from hypothesis import strategies as st
-        >>> change = find(
-        ...     stage_changes(stages=st.sampled_from(["prospect", "customer"])),
-        ...     lambda c: c.source != c.target,
-        ... )
-        >>> sorted([change.source, change.target])
-        ['customer', 'prospect']
+        >>> @settings(max_examples=20)
+        ... @given(stage_changes(stages=st.sampled_from(["prospect", "customer"])))
+        ... def test_stages_come_from_the_pipeline(change):
+        ...     assert {change.source, change.target} <= {"prospect", "customer"}
+        >>> test_stages_come_from_the_pipeline()
     """
     _check_window("stage_changes", ("since", "until"), since, until)
     stage = _STAGE if stages is None else stages

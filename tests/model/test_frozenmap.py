@@ -46,3 +46,28 @@ class TestFrozenMap:
     def test_repr(self):
         """The repr shows the items."""
         assert repr(pl.FrozenMap({"a": 1})) == "FrozenMap({'a': 1})"
+
+    def test_pickle_across_processes_keeps_hash_consistent(self):
+        """An unpickled map hashes like a fresh one in the receiving process."""
+        import pickle
+        import subprocess
+        import sys
+
+        m = pl.FrozenMap({"plan": "pro", "tier": "gold"})
+        hash(m)  # cache the hash in this process
+        payload = pickle.dumps(m).hex()
+        code = (
+            "import pickle, sys, prospectlib as pl; "
+            "m = pickle.loads(bytes.fromhex(sys.argv[1])); "
+            "fresh = pl.FrozenMap({'plan': 'pro', 'tier': 'gold'}); "
+            "print(m == fresh, hash(m) == hash(fresh), m in {fresh})"
+        )
+        done = subprocess.run(  # noqa: S603  # our own interpreter, our own code
+            [sys.executable, "-c", code, payload],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": "12345", "PATH": ""},
+            timeout=60,
+        )
+        assert done.stdout.split() == ["True", "True", "True"]

@@ -67,6 +67,10 @@ class FrozenMap(Mapping[K, V]):
             self._hash = hash(frozenset(self._data.items()))
         return self._hash
 
+    def __reduce__(self) -> tuple[type[FrozenMap[K, V]], tuple[dict[K, V]]]:
+        """Pickle the items only: a cached hash is not valid in another process."""
+        return (FrozenMap, (self._data,))
+
     def __repr__(self) -> str:
         """Show as ``FrozenMap({...})``."""
         return f"FrozenMap({self._data!r})"

@@ -168,7 +168,8 @@ class Lead:
     """A potential customer: who they are, what they did, where they stand.
 
     Only ``id`` and ``created_at`` are required. Interactions, purchases and
-    objections are kept in time order (they are sorted on construction);
+    objections are kept in time order (they are sorted on construction; records
+    at the same instant keep the order they were given in);
     ``history`` must already be in order and chained, ending at ``stage``.
     Change a lead with `attrs.evolve` or the ``with_*`` methods: each returns a
     new, validated lead and leaves the old one as it was.
