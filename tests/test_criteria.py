@@ -1488,3 +1488,18 @@ class TestSerialization:
                 cr.Compare, {"field": "stage", "op": "in", "value": value}
             )
         assert config_problem(exc).path == "Compare.value"
+
+
+class TestWindowsAtTheEdgeOfTime:
+    def test_window_reaching_before_year_one_counts_everything(self):
+        """A window longer than the calendar allows is no limit, not an error."""
+        at = dt.datetime.min.replace(tzinfo=dt.UTC) + dt.timedelta(days=1)
+        subject = pl.Lead(
+            id="L",
+            created_at=at - dt.timedelta(hours=1),
+            interactions=[pl.Interaction(activity="email_open", at=at)],
+        )
+        assert cr.has_activity("email_open", within=dt.timedelta(days=30)).test(
+            subject, at=at
+        )
+        assert not cr.has_purchase(within=dt.timedelta(days=30)).test(subject, at=at)

@@ -8,6 +8,7 @@ PUBLIC = {
     "Activity",
     "BuyingRole",
     "Channel",
+    "Classification",
     "Company",
     "Consent",
     "ConsentStatus",
@@ -38,6 +39,8 @@ PUBLIC = {
     "ValidationError",
     "Verdict",
     "__version__",
+    "classify",
+    "classify_many",
 }
 
 
@@ -66,7 +69,10 @@ class TestPublicApi:
         }
         assert leaked == set()
 
-    @pytest.mark.parametrize("module", ["prospectlib.model", "prospectlib.lifecycle"])
+    @pytest.mark.parametrize(
+        "module",
+        ["prospectlib.model", "prospectlib.lifecycle", "prospectlib.classifiers"],
+    )
     def test_subpackage_all_is_importable(self, module):
         """A subpackage's __all__ names each public name once, and each exists."""
         mod = importlib.import_module(module)

@@ -1,9 +1,10 @@
 """prospectlib: lead lifecycle modelling as a pure-domain Python library.
 
 The names most users need are importable from here; subpackages hold the rest:
-`prospectlib.lifecycle` (pipelines), `prospectlib.criteria` (predicates over a
-lead), `prospectlib.serialize` (dicts and JSON), `prospectlib.samples` (sample
-leads) and `prospectlib.strategies` (Hypothesis strategies).
+`prospectlib.lifecycle` (pipelines), `prospectlib.classifiers` (what kind of
+lead it is), `prospectlib.criteria` (predicates over a lead),
+`prospectlib.serialize` (dicts and JSON), `prospectlib.samples` (sample leads)
+and `prospectlib.strategies` (Hypothesis strategies).
 
 Examples:
     >>> import datetime as dt
@@ -13,10 +14,14 @@ Examples:
     'prospect'
 """
 
+from prospectlib import classifiers as classifiers
 from prospectlib import criteria as criteria
 from prospectlib import lifecycle as lifecycle
 from prospectlib import serialize as serialize
 from prospectlib._version import __version__
+from prospectlib.classifiers import Classification
+from prospectlib.classifiers import classify
+from prospectlib.classifiers import classify_many
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
 from prospectlib.errors import MissingDependencyError
@@ -54,6 +59,7 @@ __all__ = [
     "Activity",
     "BuyingRole",
     "Channel",
+    "Classification",
     "Company",
     "Consent",
     "ConsentStatus",
@@ -84,4 +90,6 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "__version__",
+    "classify",
+    "classify_many",
 ]

@@ -24,8 +24,9 @@ data records it (B2B when the lead has a company, else B2C); where it came from;
 its stage after replaying its records through the B2B or B2C pipeline (only the
 events that need no person's decision) and how long it has been there; its
 latest activity and how long before AT it happened; its purchases (how many,
-and the total per currency); and the objections still open at AT. The same
-options always print the same table: the demo never reads the clock.
+and the total per currency); and the objections still open at AT. A second
+table shows each built-in classifier's label and confidence for the same leads.
+The same options always print the same tables: the demo never reads the clock.
 """
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from prospectlib import samples
+from prospectlib.classifiers import default_registry
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.lifecycle import b2c_pipeline
@@ -26,6 +27,7 @@ __all__ = [
     "DEFAULT_AT",
     "DEFAULT_N",
     "DEFAULT_SEED",
+    "LABEL_COLUMNS",
     "Column",
     "ago",
     "demo",
@@ -228,6 +230,35 @@ COLUMNS: tuple[Column, ...] = (
 )
 """The demo's columns, left to right."""
 
+
+def _label(name: str) -> Callable[[Lead, dt.datetime], str]:
+    def cell(lead: Lead, at: dt.datetime) -> str:
+        answer = _CLASSIFIERS.get(name).classify(lead, at=at)
+        return f"{answer.label.value} {answer.confidence:.1f}"
+
+    return cell
+
+
+_CLASSIFIERS = default_registry()
+LABEL_COLUMNS: tuple[Column, ...] = (
+    Column(header="id", cell=_lead_id),
+    *(
+        Column(header=header, cell=_label(name))
+        for header, name in (
+            ("market", "market"),
+            ("frequency", "purchase_frequency"),
+            ("volume", "purchase_volume"),
+            ("influence", "influence"),
+            ("profile fit", "profile_fit"),
+            ("decision", "decision_stage"),
+            ("acquisition", "acquisition"),
+            ("qualification", "qualification_level"),
+            ("temperature", "temperature"),
+        )
+    ),
+)
+"""The labels table: each built-in classifier's label and confidence per lead."""
+
 NOTES = (
     (
         f"{MARKET_HEADER}: B2B when the lead has a company, else B2C, read from the"
@@ -238,6 +269,10 @@ NOTES = (
         " records; only events that need no person's decision were applied"
     ),
     "last activity, purchases and open objections: as of the time in the title",
+    (
+        "labels: each built-in classifier's label and its confidence (0 to 1), as of"
+        " the time in the title; profile fit uses the default B2B target profile"
+    ),
 )
 """Lines printed under the table."""
 
@@ -286,9 +321,19 @@ def demo(
         >>> print(demo(2).splitlines()[0])
         prospectlib demo: 2 sample leads (seed 28, at 2026-06-30T12:00:00+00:00)
     """
-    leads = (walk(lead, at=at) for lead in samples.leads(n, seed=seed, at=at))
+    leads = [walk(lead, at=at) for lead in samples.leads(n, seed=seed, at=at)]
     leads_word = "lead" if n == 1 else "leads"
     title = (
         f"prospectlib demo: {n} sample {leads_word} (seed {seed}, at {at.isoformat()})"
     )
-    return "\n".join([title, "", table(leads, at=at, columns=columns), "", *NOTES])
+    return "\n".join(
+        [
+            title,
+            "",
+            table(leads, at=at, columns=columns),
+            "",
+            table(leads, at=at, columns=LABEL_COLUMNS),
+            "",
+            *NOTES,
+        ]
+    )

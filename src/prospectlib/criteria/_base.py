@@ -204,7 +204,13 @@ def _stage_as_of(lead: Lead, at: dt.datetime) -> str:
 
 
 def _window_start(at: dt.datetime, within: dt.timedelta | None) -> dt.datetime | None:
-    return None if within is None else at - within
+    """The exclusive start of ``(at - within, at]``; ``None`` for no limit."""
+    if within is None:
+        return None
+    try:
+        return at - within
+    except OverflowError:  # the window reaches before year 1: it holds everything
+        return None
 
 
 def _days(delta: dt.timedelta) -> str:

@@ -1,0 +1,481 @@
+"""Qualification level: how far a lead is qualified, read from its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from collections.abc import Iterable
+
+import attrs
+
+from prospectlib import _convert
+from prospectlib.classifiers._base import Classification
+from prospectlib.classifiers._base import _config_error
+from prospectlib.classifiers._base import _name
+from prospectlib.classifiers._labels import QualificationLabel
+from prospectlib.errors import InvalidConfigError
+from prospectlib.model import Activity
+from prospectlib.model import Lead
+from prospectlib.model import StageChange
+from prospectlib.model import Verdict
+
+_DAY = dt.timedelta(days=1)
+
+# The levels a lead can reach, lowest first (UNQUALIFIED is reaching none).
+_LEVELS = (
+    QualificationLabel.IQL,
+    QualificationLabel.MQL,
+    QualificationLabel.SRL,
+    QualificationLabel.SQL,
+)
+
+
+# --- converters and validators ------------------------------------------------------
+
+
+def _to_activities(value: object) -> tuple[Activity, ...]:
+    """Activities from values or names; anything else is left for the validator."""
+    if isinstance(value, str):
+        value = (value,)
+    if not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]  # the validator names the fault
+    out: list[object] = []
+    for item in value:
+        try:
+            out.append(Activity(item))
+        except ValueError:
+            out.append(item)
+    return tuple(out)  # type: ignore[arg-type]  # checked by _activities
+
+
+def _activities(
+    inst: object, attribute: attrs.Attribute[tuple[Activity, ...]], value: object
+) -> None:
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(isinstance(a, Activity) for a in value)
+    ):
+        raise _config_error(
+            type(inst).__name__, attribute.name, "a non-empty list of activities"
+        )
+
+
+def _to_names(value: object) -> tuple[str, ...]:
+    """A tuple of names from one name or an iterable of them."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable):
+        return tuple(value)
+    return value  # type: ignore[return-value]  # the validator names the fault
+
+
+def _names(
+    inst: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
+) -> None:
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(type(v) is str and v.strip() for v in value)
+        or len(set(value)) != len(value)
+    ):
+        raise _config_error(
+            type(inst).__name__,
+            attribute.name,
+            "a non-empty list of distinct non-empty strings",
+        )
+
+
+def _window(
+    inst: object, attribute: attrs.Attribute[dt.timedelta], value: object
+) -> None:
+    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
+        raise _config_error(type(inst).__name__, attribute.name, "a positive timedelta")
+
+
+def _count(min_value: int) -> Callable[[object, attrs.Attribute[int], object], None]:
+    def check(inst: object, attribute: attrs.Attribute[int], value: object) -> None:
+        if type(value) is not int or value < min_value:
+            raise _config_error(
+                type(inst).__name__, attribute.name, f"a whole number >= {min_value}"
+            )
+
+    return check
+
+
+def _flag(inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if type(value) is not bool:
+        raise _config_error(type(inst).__name__, attribute.name, "true or false")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _days(window: dt.timedelta) -> str:
+    days = window / _DAY
+    return f"{days:g} day" if days == 1 else f"{days:g} days"
+
+
+# --- the classifier -----------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Facts:
+    """What `Qualification` read from one lead as of a time."""
+
+    content: int
+    contact: bool
+    company: bool
+    research: int
+    kinds: tuple[str, ...]
+    accepted: bool
+    accepted_by: str
+    met: tuple[str, ...]
+    unmet: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Qualification:
+    """Qualification level: UNQUALIFIED, IQL, MQL, SRL or SQL, from the evidence.
+
+    Each level is decided on its own evidence, as of ``at``:
+
+    - **IQL** (information qualified): the lead gave contact details (an e-mail
+      address or a phone number) and company details to get content: at least
+      one of ``content_activities`` (a download, a form, a newsletter or webinar
+      sign-up).
+    - **MQL** (marketing qualified): the lead is researching solutions: at least
+      ``research_min`` of ``research_activities`` (case studies, solution
+      videos, webinars attended) within ``research_window``.
+    - **SRL** (sales ready / accepted): sales accepted the lead: an
+      ``accept_events`` event in its history, or the ``accepted_criterion``
+      evidence met. The latest word wins: that evidence recorded *unmet* after
+      the last acceptance means sales rejected it.
+    - **SQL** (sales qualified): the qualification framework passed: at least
+      ``framework_min_met`` of the ``framework`` evidence criteria met and at
+      most ``framework_max_unmet`` unmet (BANT: 3 of 4, none unmet, the rule of
+      the B2B pipeline's ``qualify_sales`` guard).
+
+    The label is the highest level reached. A lower level is not required: a
+    lead that sales qualified directly (a call, a trade fair) is SQL on its
+    framework evidence alone. Lower levels reached as well make the answer
+    surer: ``confidence = 0.5 + 0.25 * own + 0.25 * path``, where *own* is how
+    fully the deciding level's evidence is there (SQL: the share of framework
+    criteria met; MQL: research interactions over ``research_min + 1``; IQL and
+    SRL: 1) and *path* the share of the levels below it also reached (1 for
+    IQL). An UNQUALIFIED lead's confidence is ``1 - 0.5 * progress``, its
+    progress being how close it came to any level.
+
+    Examples:
+        The seed documents' leads: an e-book downloader who gave contact and
+        company details, a researcher, and a decision maker that sales
+        accepted with budget, authority and need met:
+
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> ebook = pl.Lead(
+        ...     id="L-1",
+        ...     created_at=t,
+        ...     person=pl.Person(email="an@acme.example"),
+        ...     company=pl.Company(name="Acme"),
+        ...     interactions=[pl.Interaction(activity="content_download", at=t)],
+        ... )
+        >>> c = Qualification().classify(ebook, at=t)
+        >>> c.label.value, c.confidence, c.reasons[0]
+        ('iql', 1.0, 'gave contact and company details to get content (1 time)')
+        >>> researcher = pl.Lead(
+        ...     id="L-2",
+        ...     created_at=t,
+        ...     interactions=[
+        ...         pl.Interaction(activity="solution_video_view", at=t),
+        ...         pl.Interaction(activity="webinar_attendance", at=t),
+        ...     ],
+        ... )
+        >>> Qualification().classify(researcher, at=t).label.value
+        'mql'
+        >>> buyer = pl.Lead(
+        ...     id="L-3",
+        ...     created_at=t,
+        ...     person=pl.Person(role="decision_maker"),
+        ...     evidence=[
+        ...         pl.Evidence(criterion=k, verdict="met", at=t)
+        ...         for k in ("budget", "authority", "need", "accepted")
+        ...     ],
+        ... )
+        >>> c = Qualification().classify(buyer, at=t)
+        >>> c.label.value, c.reasons[0]
+        ('sql', 'BANT passed: 3 of 4 met (budget, authority, need)')
+    """
+
+    name: str = attrs.field(default="qualification_level", validator=_name)
+    """The registry name (default ``"qualification_level"``)."""
+    content_activities: tuple[Activity, ...] = attrs.field(
+        default=(
+            Activity.CONTENT_DOWNLOAD,
+            Activity.FORM_SUBMISSION,
+            Activity.NEWSLETTER_SIGNUP,
+            Activity.WEBINAR_REGISTRATION,
+        ),
+        converter=_to_activities,
+        validator=_activities,
+    )
+    """What a lead gives its details for (IQL); default content downloads, form
+    submissions, newsletter sign-ups and webinar registrations."""
+    require_company: bool = attrs.field(default=True, validator=_flag)
+    """Whether IQL needs company details besides contact details (default true)."""
+    research_activities: tuple[Activity, ...] = attrs.field(
+        default=(
+            Activity.CASE_STUDY_DOWNLOAD,
+            Activity.SOLUTION_VIDEO_VIEW,
+            Activity.WEBINAR_ATTENDANCE,
+        ),
+        converter=_to_activities,
+        validator=_activities,
+    )
+    """What counts as researching solutions (MQL); default case study downloads,
+    solution video views and webinar attendance."""
+    research_window: dt.timedelta = attrs.field(default=90 * _DAY, validator=_window)
+    """How recent the research must be (default 90 days, ending at ``at``)."""
+    research_min: int = attrs.field(default=1, validator=_count(1))
+    """How many research interactions make an MQL (default 1)."""
+    accept_events: tuple[str, ...] = attrs.field(
+        default=("accept",), converter=_to_names, validator=_names
+    )
+    """History events by which sales accepts a lead (SRL); default ``accept``."""
+    accepted_criterion: str = attrs.field(default="accepted", validator=_name)
+    """The evidence criterion that records sales' acceptance (default
+    ``"accepted"``): met accepts, unmet rejects."""
+    framework_name: str = attrs.field(default="BANT", validator=_name)
+    """What the reasons call the framework (default ``"BANT"``)."""
+    framework: tuple[str, ...] = attrs.field(
+        default=("budget", "authority", "need", "timing"),
+        converter=_to_names,
+        validator=_names,
+    )
+    """The framework's evidence criteria (default BANT: budget, authority, need,
+    timing)."""
+    framework_min_met: int = attrs.field(default=3, validator=_count(1))
+    """How many of them must be met for SQL (default 3)."""
+    framework_max_unmet: int = attrs.field(default=0, validator=_count(0))
+    """How many of them may be known unmet for SQL (default 0)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a framework that can never pass."""
+        if self.framework_min_met > len(self.framework):
+            raise _config_error(
+                type(self).__name__,
+                "framework_min_met",
+                f"at most the number of framework criteria ({len(self.framework)})",
+            )
+
+    def classify(
+        self, lead: Lead, *, at: dt.datetime
+    ) -> Classification[QualificationLabel]:
+        """The highest qualification level *lead* reached as of *at*.
+
+        Examples:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> c = Qualification().classify(pl.Lead(id="L", created_at=t), at=t)
+            >>> c.label.value, c.confidence, c.evidence["framework_met"]
+            ('unqualified', 1.0, 0)
+        """
+        facts = self._facts(lead, at)
+        reached = (
+            facts.content > 0
+            and facts.contact
+            and (facts.company or not self.require_company),
+            facts.research >= self.research_min,
+            facts.accepted,
+            len(facts.met) >= self.framework_min_met
+            and len(facts.unmet) <= self.framework_max_unmet,
+        )
+        top = max((i for i, ok in enumerate(reached) if ok), default=-1)
+        if top < 0:
+            label = QualificationLabel.UNQUALIFIED
+            confidence = 1 - 0.5 * self._progress(facts)
+            reasons = [self._reason(i, facts, reached=False) for i in range(4)]
+        else:
+            label = _LEVELS[top]
+            own = (
+                1.0,
+                min(1.0, facts.research / (self.research_min + 1)),
+                1.0,
+                len(facts.met) / len(self.framework),
+            )[top]
+            path = sum(reached[:top]) / top if top else 1.0
+            confidence = 0.5 + 0.25 * own + 0.25 * path
+            reasons = [
+                self._reason(i, facts, reached=True)
+                for i in range(top, -1, -1)
+                if reached[i]
+            ]
+            if top < len(_LEVELS) - 1:
+                reasons.append(self._reason(top + 1, facts, reached=False))
+        return Classification(
+            classifier=self.name,
+            label=label,
+            confidence=confidence,
+            reasons=reasons[:4],
+            evidence={
+                "content_for_details": facts.content,
+                "contact_known": facts.contact,
+                "company_known": facts.company,
+                "research_in_window": facts.research,
+                "accepted": facts.accepted,
+                "framework_met": len(facts.met),
+                "framework_unmet": len(facts.unmet),
+                "framework_unknown": len(self.framework)
+                - len(facts.met)
+                - len(facts.unmet),
+                "iql": reached[0],
+                "mql": reached[1],
+                "srl": reached[2],
+                "sql": reached[3],
+            },
+        )
+
+    # --- reading the lead ------------------------------------------------------------
+
+    def _facts(self, lead: Lead, at: dt.datetime) -> _Facts:
+        content = research = 0
+        kinds: dict[str, None] = {}  # ordered and distinct
+        window = self.research_window
+        for item in lead.interactions:  # in time order
+            if item.at > at:
+                break
+            activity = item.activity
+            if activity in self.content_activities:
+                content += 1
+            # `at - item.at < window`, not `item.at > at - window`: no overflow.
+            if activity in self.research_activities and at - item.at < window:
+                research += 1
+                kinds[activity.value] = None
+        person = lead.person
+        accepted, accepted_by = self._acceptance(lead, at)
+        met: list[str] = []
+        unmet: list[str] = []
+        for criterion in self.framework:
+            verdict = _verdict(lead, criterion, at)
+            if verdict is Verdict.MET:
+                met.append(criterion)
+            elif verdict is Verdict.UNMET:
+                unmet.append(criterion)
+        return _Facts(
+            content=content,
+            contact=person is not None
+            and (person.email is not None or person.phone is not None),
+            company=lead.company is not None,
+            research=research,
+            kinds=tuple(kinds),
+            accepted=accepted,
+            accepted_by=accepted_by,
+            met=tuple(met),
+            unmet=tuple(unmet),
+        )
+
+    def _acceptance(self, lead: Lead, at: dt.datetime) -> tuple[bool, str]:
+        """Whether sales accepted the lead, and how it is known (for the reason)."""
+        last: StageChange | None = None
+        for change in lead.history:  # in time order
+            if change.at > at:
+                break
+            if change.event in self.accept_events:
+                last = change
+        record = lead.evidence.get(self.accepted_criterion)
+        if record is not None and record.at > at:
+            record = None
+        criterion = self.accepted_criterion
+        if (
+            record is not None
+            and record.verdict is Verdict.UNMET
+            and (last is None or record.at >= last.at)
+        ):
+            return False, f"rejected by sales ({criterion!r} evidence unmet)"
+        if last is not None:
+            return True, f"accepted by sales ({last.event!r} event)"
+        if record is not None and record.verdict is Verdict.MET:
+            return True, f"accepted by sales ({criterion!r} evidence met)"
+        return False, "not accepted by sales"
+
+    def _progress(self, facts: _Facts) -> float:
+        """How close an unqualified lead came to any level, from 0 to 1."""
+        parts = [facts.content > 0, facts.contact]
+        if self.require_company:
+            parts.append(facts.company)
+        return max(
+            sum(parts) / len(parts),
+            facts.research / self.research_min,
+            min(1.0, len(facts.met) / self.framework_min_met),
+        )
+
+    # --- reasons ---------------------------------------------------------------------
+
+    def _reason(self, level: int, facts: _Facts, *, reached: bool) -> str:
+        """Why *level* (an index into the levels) was, or was not, reached."""
+        if level == 0:
+            return self._iql_reason(facts) if reached else self._iql_missing(facts)
+        if level == 1:
+            return self._mql_reason(facts) if reached else self._mql_missing(facts)
+        if level == 2:  # noqa: PLR2004  # SRL: the acceptance says it either way
+            return facts.accepted_by
+        return self._sql_reason(facts)
+
+    @staticmethod
+    def _iql_reason(facts: _Facts) -> str:
+        details = "contact and company details" if facts.company else "contact details"
+        return f"gave {details} to get content ({_plural(facts.content, 'time')})"
+
+    def _iql_missing(self, facts: _Facts) -> str:
+        missing = [
+            what
+            for what, known in (
+                ("content for details", facts.content > 0),
+                ("e-mail or phone", facts.contact),
+                ("company details", facts.company or not self.require_company),
+            )
+            if not known
+        ]
+        return f"not information qualified (missing: {', '.join(missing)})"
+
+    def _mql_reason(self, facts: _Facts) -> str:
+        n = _plural(facts.research, "research interaction")
+        return (
+            f"researching solutions: {n} in the last {_days(self.research_window)}"
+            f" ({', '.join(facts.kinds)})"
+        )
+
+    def _mql_missing(self, facts: _Facts) -> str:
+        window = _days(self.research_window)
+        if facts.research == 0:
+            return f"no research in the last {window}"
+        n = _plural(facts.research, "research interaction")
+        return f"only {n} in the last {window} (needs {self.research_min})"
+
+    def _sql_reason(self, facts: _Facts) -> str:
+        n, met = len(self.framework), len(facts.met)
+        names = f" ({', '.join(facts.met)})" if facts.met else ""
+        if (
+            met >= self.framework_min_met
+            and len(facts.unmet) <= self.framework_max_unmet
+        ):
+            unmet = f", {', '.join(facts.unmet)} unmet" if facts.unmet else ""
+            return f"{self.framework_name} passed: {met} of {n} met{names}{unmet}"
+        unmet = f"; unmet: {', '.join(facts.unmet)}" if facts.unmet else ""
+        return (
+            f"{self.framework_name} not passed: {met} of {n} met{names}"
+            f" (needs {self.framework_min_met}){unmet}"
+        )
+
+
+def _verdict(lead: Lead, criterion: str, at: dt.datetime) -> Verdict | None:
+    record = lead.evidence.get(criterion)
+    if record is None or record.at > at:
+        return None
+    return record.verdict
+
+
+_convert.register_model(Qualification, error=InvalidConfigError)

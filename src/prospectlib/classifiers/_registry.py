@@ -1,0 +1,171 @@
+"""Where classifiers are kept by name, and how installed packages add theirs."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from collections.abc import Iterator
+from typing import Any
+
+from prospectlib.classifiers._base import Classifier
+from prospectlib.errors import InvalidConfigError
+from prospectlib.errors import Problem
+from prospectlib.errors import UnknownClassifierError
+
+ENTRY_POINT_GROUP = "prospectlib.classifiers"
+"""The entry-point group third-party packages publish classifiers under."""
+
+
+class ClassifierRegistry:
+    """Classifiers by name: pluggy's contract, shrunk to what classifiers need.
+
+    Examples:
+        >>> from prospectlib.classifiers import Market
+        >>> registry = ClassifierRegistry()
+        >>> registry.register(Market())
+        'market'
+        >>> registry.names(), "market" in registry, len(registry)
+        (('market',), True, 1)
+        >>> registry.register(Market(), name="market_strict")
+        'market_strict'
+        >>> registry.unregister("market").name
+        'market'
+        >>> list(registry)
+        ['market_strict']
+    """
+
+    __slots__ = ("_classifiers",)
+
+    def __init__(self, classifiers: Iterable[Classifier[Any]] = ()) -> None:
+        """Start with *classifiers*, each registered under its own name."""
+        self._classifiers: dict[str, Classifier[Any]] = {}
+        for classifier in classifiers:
+            self.register(classifier)
+
+    def register(self, classifier: Classifier[Any], name: str | None = None) -> str:
+        """Keep *classifier* as *name* (default: its own ``name``); return the name.
+
+        Raises:
+            InvalidConfigError: *classifier* is not a classifier, the name is
+                empty, or a classifier is registered under it already.
+        """
+        if isinstance(classifier, type) or not isinstance(classifier, Classifier):
+            raise InvalidConfigError(
+                [
+                    Problem(
+                        path="classifier",
+                        expected="an object with a name and a classify(lead, *, at) "
+                        f"method (got {type(classifier).__name__})",
+                    )
+                ]
+            )
+        key = classifier.name if name is None else name
+        if type(key) is not str or not key.strip():
+            raise InvalidConfigError(
+                [Problem(path="name", expected="a non-empty string")]
+            )
+        if key in self._classifiers:
+            raise InvalidConfigError(
+                [
+                    Problem(
+                        path="name", expected=f"a name not yet registered ({key!r} is)"
+                    )
+                ]
+            )
+        self._classifiers[key] = classifier
+        return key
+
+    def unregister(self, name: str) -> Classifier[Any]:
+        """Remove and return the classifier registered as *name*."""
+        classifier = self.get(name)
+        del self._classifiers[name]
+        return classifier
+
+    def get(self, name: str) -> Classifier[Any]:
+        """The classifier registered as *name*; `UnknownClassifierError` if none."""
+        try:
+            return self._classifiers[name]
+        except (KeyError, TypeError):
+            known = ", ".join(self._classifiers) or "none"
+            msg = f"no classifier registered as {name!r} (registered: {known})"
+            raise UnknownClassifierError(msg) from None
+
+    def names(self) -> tuple[str, ...]:
+        """The registered names, in registration order."""
+        return tuple(self._classifiers)
+
+    def __contains__(self, name: object) -> bool:
+        """Whether a classifier is registered as *name*."""
+        return name in self._classifiers
+
+    def __iter__(self) -> Iterator[str]:
+        """The registered names, in registration order."""
+        return iter(self._classifiers)
+
+    def __len__(self) -> int:
+        """How many classifiers are registered."""
+        return len(self._classifiers)
+
+    def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> int:
+        """Register the classifiers installed packages publish in *group*.
+
+        Explicit and opt-in: nothing is discovered at import. Each entry point
+        may name a classifier object, or a class or function that makes one when
+        called without arguments; it is registered under the entry point's
+        name. Names already registered are skipped (as pluggy does). Either every
+        new entry point is registered or, on an error, none is.
+
+        Returns:
+            How many classifiers were registered.
+
+        Raises:
+            InvalidConfigError: an entry point cannot be loaded, or its object is
+                not a classifier; the path names the entry point.
+        """
+        import importlib.metadata  # noqa: PLC0415  # only when asked, not at import
+
+        found: dict[str, Classifier[Any]] = {}
+        for entry_point in importlib.metadata.entry_points(group=group):
+            name = entry_point.name
+            if name in self._classifiers or name in found:
+                continue
+            found[name] = _load(entry_point)
+        staged = ClassifierRegistry()
+        staged._classifiers = dict(self._classifiers)  # same class
+        for name, classifier in found.items():
+            try:
+                staged.register(classifier, name=name)
+            except InvalidConfigError as exc:
+                raise exc.prefixed(f"entry_points[{name!r}]") from None
+        self._classifiers = staged._classifiers  # same class
+        return len(found)
+
+
+def _load(entry_point: Any) -> Any:  # noqa: ANN401  # an importlib.metadata.EntryPoint
+    path = f"entry_points[{entry_point.name!r}]"
+    try:
+        obj = entry_point.load()
+    except Exception as exc:  # a third-party import can raise anything
+        raise InvalidConfigError(
+            [
+                Problem(
+                    path=path,
+                    expected=f"an importable object ({type(exc).__name__}: {exc})",
+                )
+            ]
+        ) from exc
+    if isinstance(obj, type) or (callable(obj) and not isinstance(obj, Classifier)):
+        try:
+            inspect.signature(obj).bind()
+        except TypeError as exc:
+            raise InvalidConfigError(
+                [
+                    Problem(
+                        path=path,
+                        expected="a classifier, or a class or function that makes one "
+                        f"without arguments ({exc})",
+                    )
+                ]
+            ) from exc
+        obj = obj()
+    return obj
