@@ -2,7 +2,8 @@
 
 The names most users need are importable from here; subpackages hold the rest:
 `prospectlib.lifecycle` (pipelines), `prospectlib.classifiers` (what kind of
-lead it is), `prospectlib.criteria` (predicates over a lead),
+lead it is), `prospectlib.scoring` (how good it is, and what to do next),
+`prospectlib.criteria` (predicates over a lead),
 `prospectlib.serialize` (dicts and JSON), `prospectlib.samples` (sample leads)
 and `prospectlib.strategies` (Hypothesis strategies).
 
@@ -17,6 +18,7 @@ Examples:
 from prospectlib import classifiers as classifiers
 from prospectlib import criteria as criteria
 from prospectlib import lifecycle as lifecycle
+from prospectlib import scoring as scoring
 from prospectlib import serialize as serialize
 from prospectlib._version import __version__
 from prospectlib.classifiers import Classification

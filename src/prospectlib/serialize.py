@@ -39,6 +39,7 @@ Examples:
 
 from prospectlib import criteria as _criteria  # registers the criteria
 from prospectlib import lifecycle as _lifecycle  # registers pipelines
+from prospectlib import scoring as _scoring  # registers score models and policies
 from prospectlib._convert import from_dict
 from prospectlib._convert import from_json
 from prospectlib._convert import to_dict
@@ -46,4 +47,4 @@ from prospectlib._convert import to_json
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
-del _criteria, _lifecycle
+del _criteria, _lifecycle, _scoring

@@ -1,0 +1,260 @@
+"""Acting on policies: advance leads, and put them in the order to work them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from prospectlib.classifiers import Classification
+from prospectlib.classifiers import ClassifierRegistry
+from prospectlib.classifiers import classify
+from prospectlib.criteria import require_aware
+from prospectlib.errors import InvalidLeadError
+from prospectlib.errors import Problem
+from prospectlib.lifecycle import Pipeline
+from prospectlib.lifecycle import SlaState
+from prospectlib.lifecycle import StageKind
+from prospectlib.lifecycle import b2b_pipeline
+from prospectlib.model import Lead
+from prospectlib.scoring._defaults import default_model
+from prospectlib.scoring._model import ScoreModel
+from prospectlib.scoring._policy import QualificationPolicy
+from prospectlib.scoring._policy import Suggestion
+from prospectlib.scoring._score import Score
+
+
+def _not_a_lead(value: object, path: str = "lead") -> InvalidLeadError:
+    return InvalidLeadError(
+        [Problem(path=path, expected=f"a Lead (got {type(value).__name__})")]
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Advance:
+    """What `advance` did to a lead: the new lead and the suggestion it followed.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> from prospectlib.scoring import advance, default_policy
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(id="L-1", created_at=t)
+        >>> step = advance(lead, pl.lifecycle.b2b_pipeline(), default_policy(), at=t)
+        >>> step.moved, step.lead is lead, step.suggestion.reason
+        (False, True, 'no rule applies')
+    """
+
+    lead: Lead
+    """The lead after the event (the same lead when nothing was done)."""
+    suggestion: Suggestion
+    """The policy's suggestion."""
+
+    @property
+    def moved(self) -> bool:
+        """Whether an event was applied."""
+        return self.suggestion.event is not None
+
+    @property
+    def event(self) -> str | None:
+        """The event applied, if any."""
+        return self.suggestion.event
+
+
+def advance(  # noqa: PLR0913  # the inputs of suggest, plus the pipeline
+    lead: Lead,
+    pipeline: Pipeline,
+    policy: QualificationPolicy,
+    *,
+    at: dt.datetime,
+    score: Score | None = None,
+    labels: Mapping[str, Classification[Any]] | None = None,
+    registry: ClassifierRegistry | None = None,
+) -> Advance:
+    """Apply *policy*'s suggestion for *lead* at *at*, if it has one.
+
+    The event is sent with the suggestion's reason recorded on the new
+    `StageChange`, so the history says why the lead moved. The input lead is
+    never changed.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> from prospectlib.scoring import default_policy
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> walk_in = pl.Lead(
+        ...     id="L-1",
+        ...     created_at=t,
+        ...     source="walk_in",
+        ...     purchases=[pl.Purchase(at=t, amount="250", currency="EUR")],
+        ... )
+        >>> step = advance(walk_in, pl.lifecycle.b2b_pipeline(), default_policy(), at=t)
+        >>> step.lead.stage, step.lead.history[-1].reason
+        ('customer', 'bought: a purchase makes a customer')
+    """
+    suggestion = policy.suggest(
+        lead, at=at, pipeline=pipeline, score=score, labels=labels, registry=registry
+    )
+    if suggestion.event is None:
+        return Advance(lead=lead, suggestion=suggestion)
+    moved = pipeline.send(lead, suggestion.event, at=at, reason=suggestion.event_reason)
+    return Advance(lead=moved, suggestion=suggestion)
+
+
+def advance_many(
+    leads: Iterable[Lead],
+    pipeline: Pipeline,
+    policy: QualificationPolicy,
+    *,
+    at: dt.datetime,
+    registry: ClassifierRegistry | None = None,
+) -> list[Advance]:
+    """`advance` for each lead, in order.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> from prospectlib.scoring import default_policy
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> leads = [pl.Lead(id="A", created_at=t), pl.Lead(id="B", created_at=t)]
+        >>> steps = advance_many(
+        ...     leads, pl.lifecycle.b2b_pipeline(), default_policy(), at=t
+        ... )
+        >>> [s.moved for s in steps]
+        [False, False]
+    """
+    require_aware(at)
+    out = []
+    for lead in leads:
+        if type(lead) is not Lead:
+            raise _not_a_lead(lead, "leads[]")
+        out.append(advance(lead, pipeline, policy, at=at, registry=registry))
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class Priority:
+    """A lead's place in the order a sales team should work, and why.
+
+    Examples:
+        >>> Priority.__name__
+        'Priority'
+    """
+
+    rank: int
+    """1 for the lead to act on first."""
+    lead: Lead
+    """The lead."""
+    score: Score
+    """Its score."""
+    temperature: str
+    """Its temperature label: hot, warm, cold or dead."""
+    sla: SlaState
+    """Where it stands against its stage's SLA."""
+    reason: str
+    """Why it stands here, in words."""
+
+
+# The bands leads are sorted into, first to last, and what each says.
+_OVERDUE, _HOT, _WARM, _COLD, _DEAD, _CLOSED = range(6)
+
+
+def _band(kind: StageKind, temperature: str, sla: SlaState) -> tuple[int, str]:
+    if kind is not StageKind.OPEN:
+        done = "already won" if kind is StageKind.WON else f"closed ({kind.value})"
+        return _CLOSED, f"{done}: nothing to chase"
+    if temperature == "dead":
+        return _DEAD, "dead: no time on it"
+    if sla is SlaState.OVERDUE:
+        return _OVERDUE, f"SLA overdue, {temperature}"
+    if temperature == "hot":
+        return _HOT, "hot"
+    if sla is SlaState.DUE_SOON:
+        return _HOT, f"SLA due soon, {temperature}"
+    return (_WARM, "warm") if temperature == "warm" else (_COLD, "cold")
+
+
+def _chooser(
+    pipeline: Pipeline | Callable[[Lead], Pipeline] | None,
+) -> Callable[[Lead], Pipeline]:
+    if pipeline is not None and not isinstance(pipeline, Pipeline):
+        return pipeline
+    fixed = b2b_pipeline() if pipeline is None else pipeline
+    return lambda _lead: fixed
+
+
+def prioritize(
+    leads: Iterable[Lead],
+    *,
+    at: dt.datetime,
+    pipeline: Pipeline | Callable[[Lead], Pipeline] | None = None,
+    model: ScoreModel | None = None,
+    registry: ClassifierRegistry | None = None,
+) -> tuple[Priority, ...]:
+    """The order in which to act on *leads* at *at*, each with its reason.
+
+    Leads fall in bands, first to last: SLA overdue; hot (or SLA due soon);
+    warm; cold; dead; won or closed. Within a band, leads further along the
+    success path come first (SQL before MQL; detours such as nurture after
+    the funnel's stages), then higher scores, then ids.
+
+    Args:
+        leads: The leads.
+        at: The moment (timezone-aware).
+        pipeline: The pipeline the leads are in, or a function choosing one
+            per lead (default: `b2b_pipeline()`).
+        model: The score model (default: `default_model()`).
+        registry: Where the ``temperature`` classifier (and any the model
+            needs) come from; the built-ins by default.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> demo = pl.Interaction(activity="demo_request", at=t)
+        >>> leads = [
+        ...     pl.Lead(id="MQL", created_at=t, stage="marketing_qualified",
+        ...             interactions=[demo]),
+        ...     pl.Lead(id="SQL", created_at=t, stage="sales_qualified",
+        ...             interactions=[demo]),
+        ...     pl.Lead(id="QUIET", created_at=t - dt.timedelta(days=400)),
+        ... ]
+        >>> [(p.rank, p.lead.id, p.reason) for p in prioritize(leads, at=t)]
+        [(1, 'SQL', 'hot; Sales qualified (SQL); score 20 (D2)'), \
+(2, 'MQL', 'hot; Marketing qualified (MQL); score 20 (D2)'), \
+(3, 'QUIET', 'dead: no time on it; Prospect; score 0 (D3)')]
+    """
+    require_aware(at)
+    choose = _chooser(pipeline)
+    scorer = default_model() if model is None else model
+    ranked = []
+    for lead in leads:
+        if type(lead) is not Lead:
+            raise _not_a_lead(lead, "leads[]")
+        chart = choose(lead)
+        labels = classify(lead, at=at, registry=registry, only=["temperature"])
+        score = scorer.score(lead, at=at, labels=labels, registry=registry)
+        temperature = labels["temperature"].label.value
+        stage = chart.stage(lead.stage)
+        sla = chart.sla_status(lead, at=at).state
+        band, why = _band(stage.kind, temperature, sla)
+        order = -1 if stage.order is None else stage.order
+        reason = f"{why}; {stage.label}; score {score.total:.0f} ({score.tier})"
+        key = (band, -order, -score.total, lead.id)
+        ranked.append((key, lead, score, temperature, sla, reason))
+    ranked.sort(key=lambda row: row[0])
+    return tuple(
+        Priority(
+            rank=rank,
+            lead=lead,
+            score=score,
+            temperature=temperature,
+            sla=sla,
+            reason=reason,
+        )
+        for rank, (_, lead, score, temperature, sla, reason) in enumerate(ranked, 1)
+    )

@@ -1,0 +1,583 @@
+"""A score model as data: rules, signals, groups, dimensions, grades and levels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+from typing import Any
+
+import attrs
+
+from prospectlib import _convert
+from prospectlib.classifiers import AcquisitionLabel
+from prospectlib.classifiers import Classification
+from prospectlib.classifiers import ClassifierRegistry
+from prospectlib.classifiers import DecisionStageLabel
+from prospectlib.classifiers import FitLabel
+from prospectlib.classifiers import FrequencyLabel
+from prospectlib.classifiers import GeographyLabel
+from prospectlib.classifiers import InfluenceLabel
+from prospectlib.classifiers import MarketLabel
+from prospectlib.classifiers import QualificationLabel
+from prospectlib.classifiers import TemperatureLabel
+from prospectlib.classifiers import VolumeLabel
+from prospectlib.criteria import Criterion
+from prospectlib.criteria import is_criterion
+from prospectlib.errors import InvalidConfigError
+from prospectlib.model import Activity
+from prospectlib.model import Lead
+from prospectlib.scoring import _check as c
+from prospectlib.scoring._engine import Plan
+from prospectlib.scoring._engine import compile_model
+
+if TYPE_CHECKING:
+    from prospectlib.scoring._score import Score
+
+FIT = "fit"
+"""The dimension of how well a lead matches who you sell to."""
+ENGAGEMENT = "engagement"
+"""The dimension of how much interest a lead shows."""
+
+# The labels of the built-in classifiers, to catch a typo in a label test.
+_BUILT_IN_LABELS: dict[str, type[enum.StrEnum]] = {
+    "purchase_frequency": FrequencyLabel,
+    "purchase_volume": VolumeLabel,
+    "influence": InfluenceLabel,
+    "profile_fit": FitLabel,
+    "market": MarketLabel,
+    "decision_stage": DecisionStageLabel,
+    "geography": GeographyLabel,
+    "acquisition": AcquisitionLabel,
+    "qualification_level": QualificationLabel,
+    "temperature": TemperatureLabel,
+}
+
+
+def _to_labels(value: object) -> object:
+    if isinstance(value, str):  # one label (a StrEnum member is a str)
+        value = (value,)
+    if isinstance(value, Iterable):
+        return tuple(str(v) if isinstance(v, str) else v for v in value)
+    return value
+
+
+def _labels(
+    inst: LabelIs, attribute: attrs.Attribute[tuple[str, ...]], value: object
+) -> None:
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(type(v) is str and v for v in value)
+    ):
+        raise c.config_error(inst, attribute.name, "a non-empty list of label values")
+
+
+@attrs.frozen(kw_only=True)
+class LabelIs:
+    """A test on a classifier's answer: its label is one of ``labels``.
+
+    For the built-in classifiers the labels are checked against the
+    classifier's own labels, so a typo fails when the model is defined.
+
+    Examples:
+        >>> strong = LabelIs(classifier="profile_fit", labels=("strong",))
+        >>> strong.labels
+        ('strong',)
+        >>> LabelIs(classifier="profile_fit", labels=("strnog",))
+        Traceback (most recent call last):
+        ...
+        prospectlib.errors.InvalidConfigError: LabelIs.labels: expected labels of \
+profile_fit: 'strong', 'partial', 'weak', 'none' (got 'strnog')
+    """
+
+    classifier: str = attrs.field(validator=c.ident)
+    """The name the classifier is registered under, e.g. ``"profile_fit"``."""
+    labels: tuple[str, ...] = attrs.field(converter=_to_labels, validator=_labels)
+    """The label values that pass, e.g. ``("strong", "partial")``."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the labels of a built-in classifier."""
+        known = _BUILT_IN_LABELS.get(self.classifier)
+        if known is None:
+            return
+        values = [m.value for m in known]
+        wrong = [v for v in self.labels if v not in values]
+        if wrong:
+            choices = ", ".join(repr(v) for v in values)
+            raise c.config_error(
+                self,
+                "labels",
+                f"labels of {self.classifier}: {choices} (got {wrong[0]!r})",
+            )
+
+    def holds(self, labels: Mapping[str, Classification[Any]]) -> bool:
+        """Whether the classifier's answer in *labels* is one of ``labels``."""
+        answer = labels.get(self.classifier)
+        return answer is not None and answer.label.value in self.labels
+
+    def describe(self) -> str:
+        """The test in words, e.g. ``profile_fit is strong or partial``."""
+        return f"{self.classifier} is {' or '.join(self.labels)}"
+
+
+def _optional_criterion(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and not is_criterion(value):
+        raise c.config_error(inst, attribute.name, "a criterion, or null")
+
+
+def _optional_label(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and not isinstance(value, LabelIs):
+        raise c.config_error(inst, attribute.name, "a label test, or null")
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """Points for a lead that meets a condition: a criterion or a label test.
+
+    A rule counts once, with all its ``points``, when its condition holds at
+    the time of scoring (rules do not decay: they describe what the lead *is*;
+    signals describe what it *did*). Points may be negative.
+
+    Examples:
+        >>> from prospectlib import criteria as cr
+        >>> Rule(
+        ...     id="decision_maker",
+        ...     points=10,
+        ...     when=cr.compare("person.role", "eq", "decision_maker"),
+        ... ).dimension
+        'fit'
+        >>> Rule(
+        ...     id="strong_fit",
+        ...     points=20,
+        ...     label=LabelIs(classifier="profile_fit", labels="strong"),
+        ... ).label.describe()
+        'profile_fit is strong'
+    """
+
+    id: str = attrs.field(validator=c.ident)
+    """The rule's id, unique within its model."""
+    points: float = attrs.field(converter=c.to_float, validator=c.finite)
+    """The points it adds (or, negative, takes away) when its condition holds."""
+    dimension: str = attrs.field(default=FIT, validator=c.ident)
+    """The dimension the points count in (default ``"fit"``)."""
+    group: str | None = attrs.field(default=None, validator=c.optional_ident)
+    """The group whose cap applies, if any."""
+    when: Criterion | None = attrs.field(default=None, validator=_optional_criterion)
+    """The condition as a criterion (exactly one of ``when`` and ``label``)."""
+    label: LabelIs | None = attrs.field(default=None, validator=_optional_label)
+    """The condition as a test of a classifier's label."""
+    description: str | None = attrs.field(default=None, validator=c.optional_text)
+    """What the rule means, for explanations; the condition's reason otherwise."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a rule with no condition, or with two."""
+        if (self.when is None) == (self.label is None):
+            raise c.config_error(
+                self, "when", "exactly one of 'when' (a criterion) and 'label'"
+            )
+
+
+def _to_activities(value: object) -> object:
+    if isinstance(value, str):
+        value = (value,)
+    if not isinstance(value, Iterable):
+        return value
+    out: list[object] = []
+    for item in value:
+        try:
+            out.append(Activity(item))
+        except ValueError:
+            out.append(item)
+    return tuple(out)
+
+
+def _activities(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(isinstance(a, Activity) for a in value)
+        or len(set(value)) != len(value)
+    ):
+        raise c.config_error(
+            inst, attribute.name, "a non-empty list of distinct activities"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Signal:
+    """Points for each interaction of some activities, fading with age.
+
+    Each matching interaction up to the time of scoring adds ``points``,
+    times ``0.5 ** (age / half_life)`` when a half-life is set: a webinar
+    attended one half-life ago counts half, two half-lives ago a quarter. A
+    ``within`` window ignores older interactions; ``max_count`` counts only
+    the most recent ones.
+
+    Examples:
+        >>> import datetime as dt
+        >>> webinar = Signal(
+        ...     id="webinar",
+        ...     activities=["webinar_attendance"],
+        ...     points=10,
+        ...     half_life=dt.timedelta(days=30),
+        ...     max_count=3,
+        ... )
+        >>> webinar.dimension, webinar.activities[0].value
+        ('engagement', 'webinar_attendance')
+    """
+
+    id: str = attrs.field(validator=c.ident)
+    """The signal's id, unique within its model."""
+    activities: tuple[Activity, ...] = attrs.field(
+        converter=_to_activities, validator=_activities
+    )
+    """The activities that count."""
+    points: float = attrs.field(converter=c.to_float, validator=c.finite)
+    """Points per interaction at age zero (negative for a bad sign)."""
+    dimension: str = attrs.field(default=ENGAGEMENT, validator=c.ident)
+    """The dimension the points count in (default ``"engagement"``)."""
+    group: str | None = attrs.field(default=None, validator=c.optional_ident)
+    """The group whose cap applies, if any."""
+    half_life: dt.timedelta | None = attrs.field(
+        default=None, validator=c.positive_delta
+    )
+    """After this long an interaction counts half; ``None``: no decay."""
+    within: dt.timedelta | None = attrs.field(default=None, validator=c.positive_delta)
+    """Only interactions this recent count; ``None``: all."""
+    max_count: int | None = attrs.field(default=None, validator=c.optional_count)
+    """At most this many interactions count (the most recent); ``None``: all."""
+    description: str | None = attrs.field(default=None, validator=c.optional_text)
+    """What the signal means, for explanations."""
+
+
+@attrs.frozen(kw_only=True)
+class Group:
+    """A cap on the points of the rules and signals in a group.
+
+    When the group's points add up to more than ``max`` (or less than
+    ``min``), its positive (negative) contributions are scaled down in
+    proportion, so each keeps its share and the group sits at its cap.
+
+    Examples:
+        >>> Group(id="web", max=15).max
+        15.0
+    """
+
+    id: str = attrs.field(validator=c.ident)
+    """The group's id, named by rules and signals."""
+    max: float | None = attrs.field(
+        default=None, converter=c.to_optional_float, validator=c.limit(1)
+    )
+    """The most points the group can add (``None``: no cap)."""
+    min: float | None = attrs.field(
+        default=None, converter=c.to_optional_float, validator=c.limit(-1)
+    )
+    """The most points the group can take away, as a number <= 0."""
+
+
+@attrs.frozen(kw_only=True)
+class Dimension:
+    """A dimension of the score (fit, engagement, …) and its limits.
+
+    Examples:
+        >>> Dimension(id="fit").max
+        100.0
+    """
+
+    id: str = attrs.field(validator=c.ident)
+    """The dimension's id."""
+    max: float | None = attrs.field(
+        default=100.0, converter=c.to_optional_float, validator=c.limit(1)
+    )
+    """The dimension's limit (default 100, HubSpot's; ``None``: none)."""
+    min: float | None = attrs.field(
+        default=None, converter=c.to_optional_float, validator=c.limit(-1)
+    )
+    """The lowest the dimension can go, as a number <= 0 (``None``: no floor)."""
+
+
+def _descending(
+    owner: object, names: tuple[str, ...], values: tuple[float, ...]
+) -> None:
+    for name, high, low in zip(names, values, values[1:], strict=False):
+        if not high > low:
+            raise c.config_error(owner, name, f"a number above the next one ({low:g})")
+
+
+@attrs.frozen(kw_only=True)
+class Grades:
+    """How the fit dimension becomes a grade: A, B, C or D.
+
+    Examples:
+        >>> Grades().grade(45.0), Grades().grade(5.0)
+        ('B', 'D')
+    """
+
+    dimension: str = attrs.field(default=FIT, validator=c.ident)
+    """The dimension graded (default ``"fit"``)."""
+    a: float = attrs.field(default=60.0, converter=c.to_float, validator=c.finite)
+    """Points from which a lead is graded A."""
+    b: float = attrs.field(default=40.0, converter=c.to_float, validator=c.finite)
+    """Points from which a lead is graded B."""
+    c: float = attrs.field(default=20.0, converter=c.to_float, validator=c.finite)
+    """Points from which a lead is graded C; below, D."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse thresholds out of order."""
+        _descending(self, ("a", "b"), (self.a, self.b, self.c))
+
+    def grade(self, points: float) -> str:
+        """The grade of *points*."""
+        if points >= self.a:
+            return "A"
+        if points >= self.b:
+            return "B"
+        return "C" if points >= self.c else "D"
+
+
+@attrs.frozen(kw_only=True)
+class Levels:
+    """How the engagement dimension becomes a level: 1 (most), 2 or 3.
+
+    Examples:
+        >>> Levels().level(55.0), Levels().level(0.0)
+        (1, 3)
+    """
+
+    dimension: str = attrs.field(default=ENGAGEMENT, validator=c.ident)
+    """The dimension read (default ``"engagement"``)."""
+    high: float = attrs.field(default=50.0, converter=c.to_float, validator=c.finite)
+    """Points from which engagement is level 1."""
+    medium: float = attrs.field(default=20.0, converter=c.to_float, validator=c.finite)
+    """Points from which engagement is level 2; below, 3."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse thresholds out of order."""
+        _descending(self, ("high",), (self.high, self.medium))
+
+    def level(self, points: float) -> int:
+        """The level of *points*."""
+        if points >= self.high:
+            return 1
+        return 2 if points >= self.medium else 3
+
+
+_DEFAULT_DIMENSIONS = (Dimension(id=FIT), Dimension(id=ENGAGEMENT))
+
+
+@attrs.frozen(kw_only=True)
+class ScoreModel:
+    """A score model: rules and signals adding up to explained points.
+
+    A lead's score is the sum of its contributions: each `Rule` whose
+    condition holds, and each `Signal` for the matching interactions (decayed
+    by age). Contributions count in a dimension (``fit``, ``engagement``, …);
+    caps apply in order: each `Group`'s, then each `Dimension`'s limits, then
+    the total's (``max_total``, ``min_total``). A cap scales the contributions
+    on the side that overflows, so contributions always add up to the total.
+    The fit dimension gives a grade (A to D), the engagement dimension a level
+    (1 to 3), together the tier (``"A1"`` … ``"D3"``, HubSpot's fit-by-engagement
+    matrix).
+
+    Models are data: ``prospectlib.serialize.to_dict(model)`` writes one and
+    ``from_dict(ScoreModel, data)`` reads one back, validated.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> from prospectlib import criteria as cr
+        >>> model = ScoreModel(
+        ...     name="tiny",
+        ...     rules=[
+        ...         Rule(
+        ...             id="has_company",
+        ...             points=30,
+        ...             when=cr.compare("company", "exists"),
+        ...         )
+        ...     ],
+        ...     signals=[
+        ...         Signal(
+        ...             id="webinar",
+        ...             activities=["webinar_attendance"],
+        ...             points=20,
+        ...             half_life=dt.timedelta(days=30),
+        ...         )
+        ...     ],
+        ... )
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(
+        ...     id="L-1",
+        ...     created_at=t,
+        ...     company=pl.Company(name="Acme"),
+        ...     interactions=[pl.Interaction(activity="webinar_attendance", at=t)],
+        ... )
+        >>> score = model.score(lead, at=t + dt.timedelta(days=30))
+        >>> score.total, score.fit, score.engagement, score.tier
+        (40.0, 30.0, 10.0, 'C3')
+    """
+
+    name: str = attrs.field(default="custom", validator=c.ident)
+    """The model's name, shown in explanations."""
+    rules: tuple[Rule, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=c.tuple_of(Rule)
+    )
+    """The rules, in the order explanations list them."""
+    signals: tuple[Signal, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=c.tuple_of(Signal)
+    )
+    """The signals."""
+    groups: tuple[Group, ...] = attrs.field(
+        default=(), converter=c.to_tuple, validator=c.tuple_of(Group)
+    )
+    """The groups with caps, named by rules and signals."""
+    dimensions: tuple[Dimension, ...] = attrs.field(
+        default=_DEFAULT_DIMENSIONS,
+        converter=c.to_tuple,
+        validator=c.tuple_of(Dimension, non_empty=True),
+    )
+    """The dimensions (default: ``fit`` and ``engagement``, each up to 100)."""
+    max_total: float | None = attrs.field(
+        default=100.0, converter=c.to_optional_float, validator=c.limit(1)
+    )
+    """The total's limit (default 100; ``None``: none)."""
+    min_total: float | None = attrs.field(
+        default=None, converter=c.to_optional_float, validator=c.limit(-1)
+    )
+    """The lowest the total can go, as a number <= 0 (``None``: no floor)."""
+    grades: Grades = attrs.field(factory=Grades)
+    """How the fit dimension becomes a grade."""
+    levels: Levels = attrs.field(factory=Levels)
+    """How the engagement dimension becomes a level."""
+    _plan: Plan = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Check names across the model, then compile it once for scoring."""
+        c.unique(self, "rules", (r.id for r in self.rules))
+        c.unique(self, "signals", (s.id for s in self.signals))
+        ids = {r.id for r in self.rules}
+        for index, signal in enumerate(self.signals):
+            if signal.id in ids:
+                raise c.config_error(
+                    self,
+                    f"signals[{index}].id",
+                    f"an id no rule has (got {signal.id!r})",
+                )
+        c.unique(self, "groups", (g.id for g in self.groups))
+        c.unique(self, "dimensions", (d.id for d in self.dimensions))
+        self._check_names()
+        object.__setattr__(self, "_plan", compile_model(self))
+
+    def _check_names(self) -> None:
+        groups = {g.id for g in self.groups}
+        dimensions = {d.id for d in self.dimensions}
+        dims = ", ".join(repr(d) for d in sorted(dimensions))
+        group_dimension: dict[str, str] = {}
+        sections: tuple[tuple[str, tuple[Rule | Signal, ...]], ...] = (
+            ("rules", self.rules),
+            ("signals", self.signals),
+        )
+        for field, items in sections:
+            for index, item in enumerate(items):
+                if item.group is not None:
+                    first = group_dimension.setdefault(item.group, item.dimension)
+                    if first != item.dimension:
+                        raise c.config_error(
+                            self,
+                            f"{field}[{index}].dimension",
+                            f"{first!r}, the dimension of the rest of group "
+                            f"{item.group!r} (a group counts in one dimension)",
+                        )
+                if item.dimension not in dimensions:
+                    raise c.config_error(
+                        self,
+                        f"{field}[{index}].dimension",
+                        f"one of the model's dimensions: {dims}",
+                    )
+                if item.group is not None and item.group not in groups:
+                    raise c.config_error(
+                        self,
+                        f"{field}[{index}].group",
+                        "one of the model's groups "
+                        f"({', '.join(sorted(groups)) or 'none defined'})",
+                    )
+        for field, dimension in (
+            ("grades", self.grades.dimension),
+            ("levels", self.levels.dimension),
+        ):
+            if dimension not in dimensions:
+                raise c.config_error(
+                    self, f"{field}.dimension", f"one of the model's dimensions: {dims}"
+                )
+
+    @property
+    def classifiers(self) -> tuple[str, ...]:
+        """The classifiers the model's label tests need, in order.
+
+        Examples:
+            >>> ScoreModel().classifiers
+            ()
+        """
+        return self._plan.classifiers
+
+    def score(
+        self,
+        lead: Lead,
+        *,
+        at: dt.datetime,
+        labels: Mapping[str, Classification[Any]] | None = None,
+        registry: ClassifierRegistry | None = None,
+    ) -> Score:
+        """Score *lead* as of *at*.
+
+        Args:
+            lead: The lead to score.
+            at: The moment to score it at (timezone-aware); records after it
+                are ignored.
+            labels: Classifications already made (from `prospectlib.classify`),
+                by classifier name; the classifiers the model needs and that
+                are missing here are run.
+            registry: Where to find the classifiers to run (default: the
+                built-ins).
+
+        Returns:
+            The `Score`, with its contributions built when first asked for.
+
+        Raises:
+            InvalidLeadError: *lead* is not a `Lead`.
+            ValidationError: *at* is not timezone-aware.
+            UnknownClassifierError: a label test names a classifier that the
+                registry does not hold.
+        """
+        return self._plan.score(lead, at, labels, registry)
+
+    def score_many(
+        self,
+        leads: Iterable[Lead],
+        *,
+        at: dt.datetime,
+        registry: ClassifierRegistry | None = None,
+    ) -> list[Score]:
+        """`score` for each lead, in order.
+
+        Examples:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> leads = [pl.Lead(id="A", created_at=t), pl.Lead(id="B", created_at=t)]
+            >>> [s.total for s in ScoreModel().score_many(leads, at=t)]
+            [0.0, 0.0]
+        """
+        plan = self._plan
+        return [plan.score(lead, at, None, registry) for lead in leads]
+
+
+for _cls in (LabelIs, Rule, Signal, Group, Dimension, Grades, Levels, ScoreModel):
+    _convert.register_model(_cls, error=InvalidConfigError)
+del _cls
