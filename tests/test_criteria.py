@@ -231,11 +231,15 @@ class TestHasActivity:
         )
 
     def test_since_stage_entry_counts_only_after_entering_the_stage(self):
-        """since_stage_entry counts interactions from the lead's stage entry on."""
-        criterion = cr.has_activity(since_stage_entry=True, at_least=2)
+        """since_stage_entry counts interactions after the lead's stage entry."""
+        criterion = cr.has_activity(since_stage_entry=True)
         check = criterion.evaluate(NURTURED, at=T0 + days(20))
         assert check.passed
-        assert check.reason == "2 interactions since entering 'nurture' (needs 2)"
+        assert check.reason == "1 interaction since entering 'nurture' (needs 1)"
+        check = cr.has_activity(since_stage_entry=True, at_least=2).evaluate(
+            NURTURED, at=T0 + days(20)
+        )
+        assert check.reason == "only 1 interaction since entering 'nurture' (needs 2)"
         assert not cr.has_activity("webinar_attendance", since_stage_entry=True).test(
             NURTURED, at=T0 + days(20)
         )
@@ -252,13 +256,13 @@ class TestHasActivity:
         )
         assert criterion.test(moved_on, at=at)
 
-    def test_since_stage_entry_includes_the_entry_instant(self):
-        """An interaction at the very moment of entering the stage counts."""
+    def test_since_stage_entry_excludes_the_entry_instant(self):
+        """An interaction at the very moment of entering the stage is not new."""
         check = cr.has_activity(since_stage_entry=True).evaluate(
             NURTURED, at=NURTURE_ENTRY
         )
-        assert check.passed
-        assert check.reason == "1 interaction since entering 'nurture' (needs 1)"
+        assert not check.passed
+        assert check.reason == "no interaction since entering 'nurture' (needs 1)"
 
     def test_since_stage_entry_without_history_counts_from_creation(self):
         """A lead without history entered its stage when it was created."""

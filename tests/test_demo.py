@@ -10,9 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import prospectlib as pl
 from prospectlib import _demo
+from prospectlib import strategies as ps
 from prospectlib.__main__ import main
 
 AT = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
@@ -232,6 +235,7 @@ class TestMain:
         assert "usage: python -m prospectlib demo" in out
         assert "B2B when the lead has a company" in out
         assert "objections still open at AT" in out
+        assert "default score model" in out
         assert "the demo never reads the clock" in out
 
     def test_version(self, capsys):
@@ -318,3 +322,56 @@ class TestDocs:
             assert main(argv) == 0
         out, err = capsys.readouterr()
         assert out + err == output
+
+
+class TestWalkEnds:
+    @given(
+        ps.leads(
+            since=AT - dt.timedelta(days=60),
+            until=AT,
+            max_interactions=8,
+            max_history=0,
+            stages=st.just("prospect"),
+        )
+    )
+    def test_the_walk_always_ends(self, lead):
+        """Replaying any lead ends: no pair of automatic events loops at one instant."""
+        walked = _demo.walk(lead, at=AT)
+        moments = len(
+            {i.at for i in lead.interactions} | {p.at for p in lead.purchases}
+        )
+        pipeline = _demo.pipeline_for(lead)
+        # each move goes somewhere new at its moment: at most one visit per stage
+        assert len(walked.history) <= (moments + 1) * len(pipeline.stages)
+
+    def test_two_events_that_undo_each_other_do_not_loop(self, monkeypatch):
+        """A policy whose events undo each other at one moment still ends its walk."""
+        stages = (
+            pl.lifecycle.Stage(id="prospect", order=0, initial=True),
+            pl.lifecycle.Stage(id="parked"),
+            pl.lifecycle.Stage(id="shelved"),
+            pl.lifecycle.Stage(id="won", order=1, kind="won", terminal=True),
+        )
+        transitions = (
+            pl.lifecycle.Transition(event="park", sources="prospect", target="parked"),
+            pl.lifecycle.Transition(event="shelve", sources="parked", target="shelved"),
+            pl.lifecycle.Transition(
+                event="unshelve", sources="shelved", target="parked"
+            ),
+            pl.lifecycle.Transition(event="win", sources="parked", target="won"),
+        )
+        seesaw = pl.lifecycle.Pipeline(id="b2b", stages=stages, transitions=transitions)
+        rules = [
+            pl.scoring.PolicyRule(id=e, event=e, reason=e)
+            for e in ("shelve", "unshelve", "park")
+        ]
+        policy = pl.scoring.QualificationPolicy(
+            name="seesaw", pipeline="b2b", rules=rules
+        )
+        monkeypatch.setattr(_demo, "pipeline_for", lambda lead: seesaw)
+        monkeypatch.setattr(_demo, "policy_for", lambda lead: policy)
+        lead = pl.Lead(
+            id="L", created_at=AT, interactions=[pl.Interaction(activity="call", at=AT)]
+        )
+        walked = _demo.walk(lead, at=AT)
+        assert [c.event for c in walked.history] == ["park", "shelve"]

@@ -21,11 +21,14 @@ _DEMO_HELP = """\
 Generate N deterministic sample leads with prospectlib.samples.leads(N, seed=S,
 at=AT) and print them as a table, one row per lead: its id; its market as the
 data records it (B2B when the lead has a company, else B2C); where it came from;
-its stage after replaying its records through the B2B or B2C pipeline (only the
-events that need no person's decision) and how long it has been there; its
-latest activity and how long before AT it happened; its purchases (how many,
-and the total per currency); and the objections still open at AT. A second
-table shows each built-in classifier's label and confidence for the same leads.
+its stage after replaying its records through the B2B or B2C pipeline with that
+pipeline's default policy (events that need a person are left to people) and
+how long it has been there; its latest activity and how long before AT it
+happened; its purchases (how many, and the total per currency); and the
+objections still open at AT. A second table shows each built-in classifier's
+label and confidence for the same leads; a third their score with the default
+score model (total, fit, engagement, tier, top factors), the event the policy
+suggests at AT and the order to work them in.
 The same options always print the same tables: the demo never reads the clock.
 """
 

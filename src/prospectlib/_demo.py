@@ -21,6 +21,13 @@ from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.lifecycle import b2c_pipeline
 from prospectlib.model import Lead
+from prospectlib.scoring import QualificationPolicy
+from prospectlib.scoring import Score
+from prospectlib.scoring import advance
+from prospectlib.scoring import default_b2c_policy
+from prospectlib.scoring import default_model
+from prospectlib.scoring import default_policy
+from prospectlib.scoring import prioritize
 
 __all__ = [
     "COLUMNS",
@@ -32,14 +39,17 @@ __all__ = [
     "ago",
     "demo",
     "pipeline_for",
+    "policy_for",
+    "score_table",
     "table",
     "walk",
 ]
 
 DEFAULT_N = 8
 """How many sample leads the demo shows unless told otherwise."""
-DEFAULT_SEED = 28
-"""The demo's default seed, picked because its first rows show a bit of everything."""
+DEFAULT_SEED = 58
+"""The demo's default seed, picked because its first rows show a bit of everything:
+both markets, customers, open objections, most tiers and a suggested next event."""
 DEFAULT_AT = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
 """The demo's default "now": fixed, so that its output is reproducible."""
 
@@ -92,23 +102,6 @@ def ago(delta: dt.timedelta) -> str:
     return f"in {amount}" if delta < dt.timedelta(0) else f"{amount} ago"
 
 
-# Events the demo applies by itself, most advanced first: the ones that need no
-# person's decision (sales acceptance, a loss or a disqualification need one).
-_AUTOMATIC = {
-    "b2b": ("purchase", "advocate", "reengage", "qualify_marketing", "capture"),
-    "b2c": (
-        "unsubscribe",
-        "purchase",
-        "repurchase",
-        "advocate",
-        "reactivate",
-        "consider",
-        "engage",
-        "lapse",
-    ),
-}
-
-
 def pipeline_for(lead: Lead) -> Pipeline:
     """The demo's pipeline for *lead*: B2B when it has a company, else B2C.
 
@@ -120,14 +113,27 @@ def pipeline_for(lead: Lead) -> Pipeline:
     return b2b_pipeline() if lead.company is not None else b2c_pipeline()
 
 
-def walk(lead: Lead, *, at: dt.datetime) -> Lead:
-    """Replay *lead*'s records up to *at*, applying the automatic events as they fire.
+def policy_for(lead: Lead) -> QualificationPolicy:
+    """The demo's policy for *lead*: the default policy of its pipeline.
 
-    At each moment something happened (and at *at*), the most advanced automatic
-    event the pipeline allows is sent, repeatedly, so a lead moves as it would
-    have with a pipeline watching it. Events that need a person (accepting,
-    losing, disqualifying) are left to people. Samples start as ``"prospect"``;
-    a B2C lead starts at the B2C pipeline's first stage instead.
+    Examples:
+        >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+        >>> policy_for(Lead(id="L-1", created_at=t)).name
+        'default_b2c'
+    """
+    return default_policy() if pipeline_for(lead).id == "b2b" else default_b2c_policy()
+
+
+def walk(lead: Lead, *, at: dt.datetime) -> Lead:
+    """Replay *lead*'s records up to *at*, following its pipeline's default policy.
+
+    At each moment something happened (up to *at*), the policy's suggestion
+    (`advance`) is applied, repeatedly, so a lead moves as it would have with
+    the policy watching it. Events that need a person (accepting, opening an
+    opportunity, winning, losing) are left to people. Samples start as
+    ``"prospect"``; a B2C lead starts at the B2C pipeline's first stage
+    instead. What the policy suggests *at* itself, with no new record, is the
+    demo's "next event".
 
     Examples:
         >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
@@ -145,21 +151,20 @@ def walk(lead: Lead, *, at: dt.datetime) -> Lead:
         ('customer', 4)
     """
     pipeline = pipeline_for(lead)
+    policy = policy_for(lead)
     if lead.stage == "prospect" and pipeline.id == "b2c":
         lead = attrs.evolve(lead, stage=pipeline.initial_stage.id)
-    events = _AUTOMATIC[pipeline.id]
     times = [i.at for i in lead.interactions] + [p.at for p in lead.purchases]
-    moments = sorted({t for t in times if t <= at} | {at})
-    for moment in moments:
-        moved = True
-        while moved:
-            moved = False
-            allowed = pipeline.allowed_events(lead, at=moment)
-            for event in events:
-                if event in allowed:  # automatic events need no reason or actor
-                    lead = pipeline.send(lead, event, at=moment)
-                    moved = True
-                    break
+    for moment in sorted({t for t in times if t <= at}):
+        # At one moment a lead visits a stage at most once: a policy whose
+        # events undo each other cannot loop here.
+        visited = {lead.stage}
+        while True:
+            step = advance(lead, pipeline, policy, at=moment)
+            if not step.moved or step.lead.stage in visited:
+                break
+            lead = step.lead
+            visited.add(lead.stage)
     return lead
 
 
@@ -259,19 +264,92 @@ LABEL_COLUMNS: tuple[Column, ...] = (
 )
 """The labels table: each built-in classifier's label and confidence per lead."""
 
+
+def _factors(score: Score) -> str:
+    """The strongest contribution each way, leaving out those under half a point."""
+    top = score.top(1)
+    shown = [c for c in (*top.positive, *top.negative) if abs(c.points) >= 0.5]  # noqa: PLR2004  # what rounds to 0
+    return ", ".join(f"{c.points:+.0f} {c.id}" for c in shown) or NONE
+
+
+def score_table(leads: Sequence[Lead], *, at: dt.datetime) -> str:
+    """The scores table: score, tier, top factors, next event and priority.
+
+    Each lead is scored with `default_model()`; the next event is its
+    pipeline's default policy's suggestion; the priority is its place in
+    `prioritize` over the same leads.
+
+    Examples:
+        >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+        >>> print(score_table([Lead(id="C-1", created_at=t, stage="visitor")], at=t))
+        id   score  fit  engagement  tier  top factors  next event  priority
+        ---  -----  ---  ----------  ----  -----------  ----------  --------
+        C-1      0    0           0  D3    —            —                  1
+    """
+    model = default_model()
+    ranks = {p.lead.id: p.rank for p in prioritize(leads, at=at, pipeline=pipeline_for)}
+    rows: dict[str, tuple[str, ...]] = {}
+    for lead in leads:
+        score = model.score(lead, at=at)
+        suggestion = policy_for(lead).suggest(
+            lead, at=at, pipeline=pipeline_for(lead), score=score
+        )
+        rows[lead.id] = (
+            f"{score.total:.0f}",
+            f"{score.fit:.0f}",
+            f"{score.engagement:.0f}",
+            score.tier,
+            _factors(score),
+            suggestion.event or NONE,
+            str(ranks[lead.id]),
+        )
+
+    def cell(k: int) -> Callable[[Lead, dt.datetime], str]:
+        return lambda lead, _at: rows[lead.id][k]
+
+    columns = [
+        Column(header="id", cell=_lead_id),
+        *(
+            Column(header=header, cell=cell(k), align=align)
+            for k, (header, align) in enumerate(
+                (
+                    ("score", ">"),
+                    ("fit", ">"),
+                    ("engagement", ">"),
+                    ("tier", "<"),
+                    ("top factors", "<"),
+                    ("next event", "<"),
+                    ("priority", ">"),
+                )
+            )
+        ),
+    ]
+    return table(leads, at=at, columns=columns)
+
+
 NOTES = (
     (
         f"{MARKET_HEADER}: B2B when the lead has a company, else B2C, read from the"
         " data (not a classifier's verdict)"
     ),
     (
-        "stage: where the B2B or B2C pipeline puts the lead after replaying its"
-        " records; only events that need no person's decision were applied"
+        "stage: where the lead stands after replaying its records through the B2B"
+        " or B2C pipeline with that pipeline's default policy; events that need a"
+        " person (accepting, winning, losing) are left to people"
     ),
     "last activity, purchases and open objections: as of the time in the title",
     (
         "labels: each built-in classifier's label and its confidence (0 to 1), as of"
         " the time in the title; profile fit uses the default B2B target profile"
+    ),
+    (
+        "score: the default score model's total, fit and engagement points; tier:"
+        " fit grade A-D by engagement level 1-3; top factors: the strongest"
+        " contribution each way"
+    ),
+    (
+        "next event: what the pipeline's default policy suggests now; priority:"
+        " the order to work the leads in (SLA overdue and hot first, dead last)"
     ),
 )
 """Lines printed under the table."""
@@ -319,7 +397,7 @@ def demo(
 
     Examples:
         >>> print(demo(2).splitlines()[0])
-        prospectlib demo: 2 sample leads (seed 28, at 2026-06-30T12:00:00+00:00)
+        prospectlib demo: 2 sample leads (seed 58, at 2026-06-30T12:00:00+00:00)
     """
     leads = [walk(lead, at=at) for lead in samples.leads(n, seed=seed, at=at)]
     leads_word = "lead" if n == 1 else "leads"
@@ -333,6 +411,8 @@ def demo(
             table(leads, at=at, columns=columns),
             "",
             table(leads, at=at, columns=LABEL_COLUMNS),
+            "",
+            score_table(leads, at=at),
             "",
             *NOTES,
         ]

@@ -2,9 +2,11 @@
 
 import datetime as dt
 
+import attrs
 import pytest
 
 import prospectlib as pl
+from prospectlib import criteria as cr
 from prospectlib.lifecycle import LostReason
 from prospectlib.lifecycle import b2b_pipeline
 
@@ -122,10 +124,10 @@ class TestSalesQualification:
             "qualify_sales",
         )
         assert err.unmet == (
-            "budget is not met (no evidence)",
-            "timing is not met (no evidence)",
+            "budget is unknown (no evidence)",
+            "timing is unknown (no evidence)",
         )
-        assert "budget is not met" in str(err)
+        assert "budget is unknown" in str(err)
 
     def test_decision_maker_with_budget_and_need_passes_bant(self):
         """Budget, authority and need met: BANT 3 of 4 passes."""
@@ -135,6 +137,55 @@ class TestSalesQualification:
         assert (
             B2B.send(lead, "qualify_sales", at=T0 + 3 * DAY).stage == "sales_qualified"
         )
+
+    def test_decision_makers_role_stands_for_authority(self):
+        """A decision maker with budget and need evidence passes: authority derived."""
+        lead = evidence(self.accepted(), T0 + 3 * DAY, budget="met", need="met")
+        decision = B2B.check(lead, "qualify_sales", at=T0 + 3 * DAY)
+        assert decision.allowed
+        assert decision.reasons == (
+            "BANT passed: 3 of 4 met (budget, authority, need)",
+        )
+
+    def test_an_influencer_needs_authority_evidence(self):
+        """Without a deciding role, authority stays unknown and SQL is refused."""
+        lead = evidence(self.accepted(), T0 + 3 * DAY, budget="met", need="met")
+        lead = attrs.evolve(lead, person=pl.Person(role="influencer"))
+        decision = B2B.check(lead, "qualify_sales", at=T0 + 3 * DAY)
+        assert decision.unmet == (
+            "authority is unknown (no evidence)",
+            "timing is unknown (no evidence)",
+        )
+
+    def test_meddic_can_guard_sql(self):
+        """With framework=MEDDIC, qualify_sales asks for MEDDIC and names the gaps."""
+        meddic = b2b_pipeline(framework=cr.MEDDIC)
+        lead = evidence(
+            self.accepted(),
+            T0 + 3 * DAY,
+            metrics="met",
+            decision_criteria="met",
+            decision_process="met",
+            identify_pain="met",
+        )
+        at = T0 + 3 * DAY
+        with pytest.raises(pl.TransitionNotAllowedError) as exc:
+            meddic.send(lead, "qualify_sales", at=at)
+        assert exc.value.unmet == ("champion is unknown (no evidence)",)
+        champion = evidence(lead, at, champion="met")
+        assert meddic.send(champion, "qualify_sales", at=at).stage == "sales_qualified"
+        assert B2B.check(lead, "qualify_sales", at=at).unmet == (
+            "budget is unknown (no evidence)",
+            "need is unknown (no evidence)",
+            "timing is unknown (no evidence)",
+        )
+
+    def test_framework_and_bant_min_met_exclude_each_other(self):
+        """Giving a framework and a BANT count is refused: which one would apply?"""
+        with pytest.raises(pl.InvalidConfigError) as exc:
+            b2b_pipeline(framework=cr.MEDDIC, bant_min_met=2)
+        assert exc.value.problems[0].path == "b2b_pipeline.bant_min_met"
+        assert b2b_pipeline(framework=cr.BANT) == B2B
 
     def test_a_lead_with_no_budget_cannot_become_sql(self):
         """Known lack of budget blocks SQL even when the other three are met."""
@@ -148,7 +199,7 @@ class TestSalesQualification:
         )
         with pytest.raises(pl.TransitionNotAllowedError) as exc:
             B2B.send(lead, "qualify_sales", at=T0 + 3 * DAY)
-        assert exc.value.unmet == ("not: budget is unmet",)
+        assert exc.value.unmet == ("budget is unmet (evidence 2026-03-05)",)
 
     def test_stricter_bant(self):
         """A pipeline that wants all four BANT criteria refuses three."""

@@ -77,3 +77,23 @@ class TestJourney:
         assert moved.stage == "unsubscribed"
         with pytest.raises(pl.TransitionNotAllowedError):
             B2C.send(moved, "engage", at=T0 + 2 * DAY)
+
+
+class TestOptingOut:
+    def test_an_unsubscribe_cannot_reactivate_its_own_lead(self):
+        """The unsubscribe itself is no reason to come back, even at one instant."""
+        lead = act(act(shopper(), "social_engagement", 1), "unsubscribe", 1)
+        at = T0 + DAY
+        lead = B2C.send(lead, "unsubscribe", at=at)
+        assert B2C.allowed_events(lead, at=at) == ()
+        assert B2C.check(lead, "reactivate", at=at).unmet[0].startswith("no ")
+
+    def test_coming_back_after_opting_out(self):
+        """New activity after an unsubscribe reactivates; the old opt-out is history."""
+        lead = B2C.send(act(shopper(), "unsubscribe", 1), "unsubscribe", at=T0 + DAY)
+        lead = act(lead, "cart_add", 5)
+        lead = B2C.send(lead, "reactivate", at=T0 + 5 * DAY)
+        assert lead.stage == "engaged"
+        assert "unsubscribe" not in B2C.allowed_events(lead, at=T0 + 5 * DAY)
+        lead = act(lead, "unsubscribe", 9)
+        assert "unsubscribe" in B2C.allowed_events(lead, at=T0 + 9 * DAY)

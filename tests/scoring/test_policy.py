@@ -395,7 +395,7 @@ class TestBulkAndPriority:
         ranking = prioritize([shopper, business], at=T0, pipeline=choose)
         assert [p.lead.id for p in ranking] == ["B", "C"]  # hot before warm
         assert [p.reason for p in ranking] == [
-            "hot; Prospect; score 55 (A2)",
+            "hot; Prospect; score 55 (A1)",
             "warm; Considering; score 0 (D3)",
         ]
         with pytest.raises(pl.InvalidLeadError):

@@ -317,7 +317,7 @@ class TestScoreValue:
         text = default_model().score(busy, at=T0).explain()
         lines = text.splitlines()
         assert lines[0].startswith("L-1: 20.5 points by model 'default'")
-        assert lines[1] == "  fit 0.0 (grade D), engagement 20.5 (level 2)"
+        assert lines[1] == "  fit 0.0 (grade D), engagement 20.5 (level 1)"
         assert lines[2].startswith("  +20.0 demo_request")
         assert lines[3].startswith("  +0.5 email_open")
 

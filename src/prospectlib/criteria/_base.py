@@ -187,12 +187,12 @@ def _text(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
         raise _config_error(inst, attribute.name, "a non-empty string")
 
 
-def _stage_entry_as_of(lead: Lead, at: dt.datetime) -> dt.datetime:
-    """When the lead entered the stage it was in at *at*."""
+def _stage_entry_as_of(lead: Lead, at: dt.datetime) -> dt.datetime | None:
+    """When the lead's last stage change up to *at* happened (``None``: none yet)."""
     for change in reversed(lead.history):
         if change.at <= at:
             return change.at
-    return lead.created_at
+    return None
 
 
 def _stage_as_of(lead: Lead, at: dt.datetime) -> str:

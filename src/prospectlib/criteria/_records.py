@@ -38,8 +38,12 @@ class HasActivity:
     """At least ``at_least`` interactions of the given activities, optionally recent.
 
     With no activities, any interaction counts. ``within`` limits the count to
-    ``(at - within, at]``; ``since_stage_entry`` to interactions since the lead
-    entered its current stage (e.g. new engagement while being nurtured).
+    ``(at - within, at]``; ``since_stage_entry`` to interactions *after* the
+    stage change that put the lead in its current stage (e.g. new engagement
+    while being nurtured), or all of them when its stage never changed. An
+    interaction at the very instant of that change does not count: it is what
+    moved the lead, and counting it would let one instant move a lead out and
+    back again.
 
     Examples:
         >>> import datetime as dt
@@ -68,7 +72,7 @@ class HasActivity:
     within: dt.timedelta | None = attrs.field(default=None, validator=_optional_window)
     """Only count interactions this recent; ``None`` counts all up to ``at``."""
     since_stage_entry: bool = attrs.field(default=False, validator=_flag)
-    """Only count interactions since the lead entered its current stage."""
+    """Only count interactions after the lead entered its current stage."""
 
     def _count(self, lead: Lead, at: dt.datetime) -> int:
         window = _window_start(at, self.within)  # exclusive lower bound
@@ -80,7 +84,7 @@ class HasActivity:
             if when > at:
                 continue
             if (window is not None and when <= window) or (
-                entered is not None and when < entered
+                entered is not None and when <= entered
             ):
                 break
             if not wanted or item.activity in wanted:

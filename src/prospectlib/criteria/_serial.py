@@ -13,6 +13,10 @@ from prospectlib.criteria._composite import AtLeast
 from prospectlib.criteria._composite import Not
 from prospectlib.criteria._custom import CriterionRegistry
 from prospectlib.criteria._custom import Custom
+from prospectlib.criteria._framework import Assessment
+from prospectlib.criteria._framework import CriterionAssessment
+from prospectlib.criteria._framework import Framework
+from prospectlib.criteria._framework import FrameworkCriterion
 from prospectlib.criteria._records import HasActivity
 from prospectlib.criteria._records import HasConsent
 from prospectlib.criteria._records import HasEvidence
@@ -38,6 +42,7 @@ _KINDS: dict[str, type[Any]] = {
     "any_of": AnyOf,
     "at_least": AtLeast,
     "not": Not,
+    "framework": Framework,
 }
 
 
@@ -102,6 +107,9 @@ for _cls in (
     _convert.register_model(_cls, error=InvalidConfigError)
 _convert.register_model(Compare, error=InvalidConfigError)
 _convert.register_union(Criterion, _KINDS)
-for _composite in (AllOf, AnyOf, AtLeast, Not):
+for _composite in (AllOf, AnyOf, AtLeast, Not, FrameworkCriterion, Framework):
     _convert.register_model(_composite, error=InvalidConfigError)
-del _cls, _composite
+# Assessments are answers, not configuration: written for services to return.
+for _answer in (CriterionAssessment, Assessment):
+    _convert.register_model(_answer, error=ValidationError)
+del _cls, _composite, _answer

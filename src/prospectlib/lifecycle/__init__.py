@@ -20,7 +20,7 @@ Examples:
     'marketing_qualified'
 """
 
-from prospectlib.lifecycle._defaults import BANT
+from prospectlib.criteria import BANT
 from prospectlib.lifecycle._defaults import b2b_pipeline
 from prospectlib.lifecycle._defaults import b2c_pipeline
 from prospectlib.lifecycle._defaults import bant_guard

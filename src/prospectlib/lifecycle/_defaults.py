@@ -6,14 +6,15 @@ import datetime as dt
 import functools
 
 from prospectlib import criteria as cr
+from prospectlib.criteria import BANT
+from prospectlib.criteria import Framework
+from prospectlib.errors import InvalidConfigError
+from prospectlib.errors import Problem
 from prospectlib.lifecycle._pipeline import Pipeline
 from prospectlib.lifecycle._spec import LostReason
 from prospectlib.lifecycle._spec import Stage
 from prospectlib.lifecycle._spec import Transition
 from prospectlib.model import Activity
-
-BANT = ("budget", "authority", "need", "timing")
-"""The BANT criteria, as `Evidence` keys."""
 
 _DAY = dt.timedelta(days=1)
 
@@ -32,11 +33,14 @@ _CONTENT_FOR_DETAILS = (
 )
 
 
-def bant_guard(min_met: int = 3) -> cr.Criterion:
-    """BANT as a guard: *min_met* of the four met, and none known to be unmet.
+def bant_guard(min_met: int = 3) -> Framework:
+    """The `BANT` framework as a guard: *min_met* of the four met, none unmet.
 
     A lead whose evidence says it has *no* budget cannot pass, however many of the
-    others are met; an unknown criterion only counts as not met.
+    others are met; an unknown criterion only counts as not met. Authority is also
+    met when the contact's buying role is ``decision_maker`` or ``economic_buyer``
+    (explicit evidence wins). The guard and ``BANT.assess`` are the same
+    framework, so they never disagree.
 
     Examples:
         >>> import datetime as dt
@@ -56,18 +60,18 @@ def bant_guard(min_met: int = 3) -> cr.Criterion:
         ...     pl.Evidence(criterion="budget", verdict="unmet", at=t)
         ... )
         >>> bant_guard().evaluate(no_budget, at=t).unmet
-        ('not: budget is unmet',)
+        ('budget is unmet (evidence 2026-03-01)',)
+        >>> bant_guard(4) == BANT.with_rule(min_met=4)
+        True
     """
-    return cr.all_of(
-        cr.at_least(min_met, *(cr.has_evidence(c) for c in BANT)),
-        *(cr.not_(cr.has_evidence(c, "unmet")) for c in BANT),
-    )
+    return BANT if min_met == BANT.min_met else BANT.with_rule(min_met=min_met)
 
 
 @functools.cache
 def b2b_pipeline(
     *,
     bant_min_met: int = 3,
+    framework: Framework | None = None,
     research_window: dt.timedelta = 90 * _DAY,
     mql_sla: dt.timedelta = _DAY,
     sql_sla: dt.timedelta = 3 * _DAY,
@@ -78,23 +82,47 @@ def b2b_pipeline(
     contact and company details to get content) → ``marketing_qualified`` (MQL:
     researching solutions: case studies, solution videos, webinars) →
     ``sales_accepted`` (SAL/SRL: accepted by a sales rep, who is the actor) →
-    ``sales_qualified`` (SQL: BANT passed) → ``opportunity`` → ``customer`` →
-    ``advocate``. Detours: ``nurture`` (with a reason; ``reengage`` back to MQL on
-    new engagement), ``disqualified`` (with a reason; final), ``lost`` (with a
-    `LostReason`; ``reopen`` back to prospect). ``purchase`` makes any open lead a
-    customer: a walk-in buyer skips the funnel.
+    ``sales_qualified`` (SQL: the qualification framework passed, `BANT` by
+    default) → ``opportunity`` → ``customer`` → ``advocate``. Detours:
+    ``nurture`` (with a reason; ``reengage`` back to MQL on new engagement),
+    ``disqualified`` (with a reason; final), ``lost`` (with a `LostReason`;
+    ``reopen`` back to prospect). ``purchase`` makes any open lead a customer: a
+    walk-in buyer skips the funnel.
 
     Args:
         bant_min_met: How many BANT criteria must be met for SQL.
+        framework: The qualification framework that guards SQL
+            (``qualify_sales``), e.g. `prospectlib.criteria.MEDDIC`; by default
+            `BANT` with *bant_min_met*. Give one or the other.
         research_window: How recent the research must be for MQL.
         mql_sla: How long an MQL may wait for sales to accept it.
         sql_sla: How long an SQL may wait for an opportunity.
+
+    Raises:
+        InvalidConfigError: Both *framework* and a *bant_min_met* other than 3
+            were given.
 
     Examples:
         >>> b2b = b2b_pipeline()
         >>> b2b.initial_stage.id, b2b.stage("sales_qualified").sla.days
         ('prospect', 3)
+        >>> from prospectlib.criteria import MEDDIC
+        >>> meddic = b2b_pipeline(framework=MEDDIC)
+        >>> meddic.transitions_for("qualify_sales")[0].guard is MEDDIC
+        True
     """
+    if framework is None:
+        framework = bant_guard(bant_min_met)
+    elif bant_min_met != BANT.min_met:
+        raise InvalidConfigError(
+            [
+                Problem(
+                    path="b2b_pipeline.bant_min_met",
+                    expected="the default (3) when a framework is given "
+                    "(set the framework's min_met instead)",
+                )
+            ]
+        )
     open_funnel = (
         "prospect",
         "information_qualified",
@@ -159,7 +187,7 @@ def b2b_pipeline(
             event="qualify_sales",
             sources="sales_accepted",
             target="sales_qualified",
-            guard=bant_guard(bant_min_met),
+            guard=framework,
         ),
         Transition(
             event="open_opportunity", sources="sales_qualified", target="opportunity"
@@ -215,6 +243,7 @@ _ENGAGEMENT = (
     Activity.FORM_SUBMISSION,
     Activity.STORE_VISIT,
 )
+_COMING_BACK = tuple(a for a in Activity if a is not Activity.UNSUBSCRIBE)
 _CONSIDERATION = (
     Activity.CART_ADD,
     Activity.WISHLIST_ADD,
@@ -231,8 +260,9 @@ def b2c_pipeline(*, lapse_after: dt.timedelta = 180 * _DAY) -> Pipeline:
     Stages: ``visitor`` → ``engaged`` (signed up, clicked, followed, or came back
     three times) → ``considering`` (cart, wish list, quote, pricing page, trial) →
     ``customer`` → ``repeat_customer`` → ``advocate`` (referral or review; final).
-    Detours: ``lapsed`` (nothing for *lapse_after*) and ``unsubscribed``, both left
-    by ``reactivate`` on new activity.
+    Detours: ``lapsed`` (nothing for *lapse_after*) and ``unsubscribed`` (an
+    unsubscribe since the lead entered its stage), both left by ``reactivate`` on
+    new activity other than an unsubscribe.
 
     Examples:
         >>> b2c_pipeline().events_from("visitor")
@@ -293,13 +323,16 @@ def b2c_pipeline(*, lapse_after: dt.timedelta = 180 * _DAY) -> Pipeline:
             event="unsubscribe",
             sources=("visitor", *active, "lapsed"),
             target="unsubscribed",
-            guard=cr.has_activity(Activity.UNSUBSCRIBE),
+            # Only an opt-out the lead has not come back from since: one before
+            # a reactivation is history.
+            guard=cr.has_activity(Activity.UNSUBSCRIBE, since_stage_entry=True),
         ),
         Transition(
             event="reactivate",
             sources=("lapsed", "unsubscribed"),
             target="engaged",
-            guard=cr.has_activity(since_stage_entry=True),
+            # Coming back is doing something other than opting out again.
+            guard=cr.has_activity(*_COMING_BACK, since_stage_entry=True),
         ),
     )
     return Pipeline(

@@ -452,8 +452,8 @@ class Pipeline:
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> lead = pl.Lead(id="L-1", created_at=t, stage="sales_accepted")
             >>> pl.lifecycle.b2b_pipeline().check(lead, "qualify_sales", at=t).unmet
-            ('budget is not met (no evidence)', 'authority is not met (no evidence)', \
-'need is not met (no evidence)', 'timing is not met (no evidence)')
+            ('budget is unknown (no evidence)', 'authority is unknown (no evidence)', \
+'need is unknown (no evidence)', 'timing is unknown (no evidence)')
         """
         if type(lead) is not Lead:
             raise _not_a_lead(lead)

@@ -224,8 +224,8 @@ def prioritize(
         ...     pl.Lead(id="QUIET", created_at=t - dt.timedelta(days=400)),
         ... ]
         >>> [(p.rank, p.lead.id, p.reason) for p in prioritize(leads, at=t)]
-        [(1, 'SQL', 'hot; Sales qualified (SQL); score 20 (D2)'), \
-(2, 'MQL', 'hot; Marketing qualified (MQL); score 20 (D2)'), \
+        [(1, 'SQL', 'hot; Sales qualified (SQL); score 20 (D1)'), \
+(2, 'MQL', 'hot; Marketing qualified (MQL); score 20 (D1)'), \
 (3, 'QUIET', 'dead: no time on it; Prospect; score 0 (D3)')]
     """
     require_aware(at)

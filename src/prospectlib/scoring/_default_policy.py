@@ -7,14 +7,11 @@ import functools
 
 from prospectlib import criteria as cr
 from prospectlib.lifecycle import bant_guard
-from prospectlib.model import Activity
 from prospectlib.scoring._model import LabelIs
 from prospectlib.scoring._policy import PolicyRule
 from prospectlib.scoring._policy import QualificationPolicy
 
 _DAY = dt.timedelta(days=1)
-# Everything a lead does except opting out: what reactivates it.
-_ACTIVE = tuple(a for a in Activity if a is not Activity.UNSUBSCRIBE)
 
 
 @functools.cache
@@ -25,15 +22,16 @@ def default_policy(*, cold_after: dt.timedelta = 90 * _DAY) -> QualificationPoli
 
     1. ``purchase``: a purchase makes any open lead a customer (a walk-in
        buyer skips the funnel).
-    2. ``disqualify``: fit grade D and fit points at or below -20 (a
-       competitor, a student with an unresolved price objection, …).
-    3. ``qualify_sales``: BANT passed (the pipeline's own SQL guard).
-    4. ``qualify_marketing``: tier A1, A2, B1 or B2 — a fitting company that
+    2. ``advocate``: a customer who referred someone or wrote a review.
+    3. ``disqualify``: fit grade D and fit points at or below -20 (a
+       competitor, a student with an unresolved price objection, ...).
+    4. ``qualify_sales``: BANT passed (the pipeline's own SQL guard).
+    5. ``qualify_marketing``: tier A1, A2, B1 or B2: a fitting company that
        researches solutions (the pipeline's guard also wants a case study,
        solution video or webinar within 90 days).
-    5. ``reengage``: a nurtured lead engaged again (engagement level 1 or 2).
-    6. ``capture``: contact and company details given for content (IQL).
-    7. ``nurture``: nothing for *cold_after* (default 90 days) while in IQL,
+    6. ``reengage``: a nurtured lead engaged again (engagement level 1 or 2).
+    7. ``capture``: contact and company details given for content (IQL).
+    8. ``nurture``: nothing for *cold_after* (default 90 days) while in IQL,
        MQL or SAL; nurturing is by e-mail, so it needs e-mail consent.
 
     Accepting a lead (SAL), opening an opportunity, winning and losing need a
@@ -41,8 +39,8 @@ def default_policy(*, cold_after: dt.timedelta = 90 * _DAY) -> QualificationPoli
 
     Examples:
         >>> [r.event for r in default_policy().rules]
-        ['purchase', 'disqualify', 'qualify_sales', 'qualify_marketing', \
-'reengage', 'capture', 'nurture']
+        ['purchase', 'advocate', 'disqualify', 'qualify_sales', \
+'qualify_marketing', 'reengage', 'capture', 'nurture']
     """
     quiet = cr.not_(cr.has_activity(within=cold_after))
     days = f"{cold_after / _DAY:g} days"
@@ -52,6 +50,11 @@ def default_policy(*, cold_after: dt.timedelta = 90 * _DAY) -> QualificationPoli
             event="purchase",
             reason="bought: a purchase makes a customer",
             when=cr.has_purchase(),
+        ),
+        PolicyRule(
+            id="spoke_for_us",
+            event="advocate",
+            reason="a customer who referred someone or wrote a review",
         ),
         PolicyRule(
             id="poor_fit",
@@ -118,7 +121,6 @@ def default_b2c_policy() -> QualificationPolicy:
             id="opted_out",
             event="unsubscribe",
             reason="unsubscribed",
-            when=cr.has_activity(Activity.UNSUBSCRIBE, since_stage_entry=True),
         ),
         PolicyRule(
             id="bought",
@@ -139,7 +141,6 @@ def default_b2c_policy() -> QualificationPolicy:
             id="came_back",
             event="reactivate",
             reason="active again after lapsing or unsubscribing",
-            when=cr.has_activity(*_ACTIVE, since_stage_entry=True),
         ),
         PolicyRule(
             id="considering",

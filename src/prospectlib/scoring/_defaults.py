@@ -58,8 +58,8 @@ def default_model() -> ScoreModel:
     share a ``web`` group capped at 10, e-mail opens an ``email`` group capped
     at 5; an unsubscribe takes 20 away, for good (no decay).
 
-    Grades: A from 35 fit points, B from 20, C from 10. Levels: 1 from 30
-    engagement points, 2 from 12. The total is capped at 100.
+    Grades: A from 35 fit points, B from 20, C from 10. Levels: 1 from 20
+    engagement points (a fresh demo request), 2 from 6. The total is capped at 100.
 
     Examples:
         >>> model = default_model()
@@ -150,5 +150,5 @@ def default_model() -> ScoreModel:
         ),
         max_total=100,
         grades=Grades(a=35, b=20, c=10),
-        levels=Levels(high=30, medium=12),
+        levels=Levels(high=20, medium=6),
     )

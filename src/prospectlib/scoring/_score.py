@@ -224,8 +224,8 @@ class Score:
             ...     interactions=[pl.Interaction(activity="demo_request", at=t)],
             ... )
             >>> print(default_model().score(lead, at=t).explain())
-            L-1: 20.0 points by model 'default' at 2026-03-01T00:00:00+00:00, tier D2
-              fit 0.0 (grade D), engagement 20.0 (level 2)
+            L-1: 20.0 points by model 'default' at 2026-03-01T00:00:00+00:00, tier D1
+              fit 0.0 (grade D), engagement 20.0 (level 1)
               +20.0 demo_request (engagement): 1 demo_request, 20 each, half-life
             30 days
         """
