@@ -54,7 +54,9 @@ def _load_pipelines() -> ModuleType:
 P = _load_pipelines()
 
 # Explicit budgets: the state machines are the slowest tests of the suite.
-STATEFUL = settings(max_examples=50, stateful_step_count=40)
+# Derandomized: the runs also assert what they reached (a move, a refusal, a
+# terminal stage), which a random draw of 50 runs misses now and then.
+STATEFUL = settings(max_examples=50, stateful_step_count=40, derandomize=True)
 
 MINUTE = dt.timedelta(minutes=1)
 DAY_MINUTES = 24 * 60
