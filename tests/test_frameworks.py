@@ -759,3 +759,17 @@ class TestFromData:
         with pytest.raises(pl.InvalidConfigError) as exc:
             serialize.from_dict(Framework, data)
         assert [p.path for p in exc.value.problems] == paths
+
+
+class TestTolerance:
+    def test_an_allowed_unmet_criterion_does_not_fail_the_fast_path(self):
+        """With max_unmet 1, three met and one unmet pass, fast path or explained."""
+        lenient = BANT.with_rule(max_unmet=1)
+        subject = lead(*met("budget", "authority", "need"), ev("timing", "unmet"))
+        assert lenient.test(subject, at=T0)
+        assert lenient.assess(subject, at=T0).passed
+        assert not BANT.test(subject, at=T0)
+        two_unmet = lead(
+            *met("budget", "authority"), ev("need", "unmet"), ev("timing", "unmet")
+        )
+        assert not lenient.test(two_unmet, at=T0)

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import attrs
 import pytest
@@ -11,6 +12,11 @@ from prospectlib.classifiers import Classification
 from prospectlib.classifiers import Classifier
 from prospectlib.classifiers import QualificationLabel
 from prospectlib.classifiers._qualification import Qualification
+from prospectlib.criteria import BANT
+from prospectlib.criteria import CHAMP
+from prospectlib.criteria import FRAMEWORKS
+from prospectlib.criteria import Framework
+from prospectlib.criteria import FrameworkCriterion
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import companies
 from prospectlib.strategies import evidence
@@ -381,7 +387,10 @@ class TestSalesAccepted:
         assert c.label is SRL
         assert c.reasons == (
             "accepted by sales ('accepted' evidence met)",
-            "BANT not passed: 1 of 4 met (budget) (needs 3)",
+            (
+                "BANT not passed: 1 of 4 met (budget); "
+                "missing: 2 more met of: authority, need, timing"
+            ),
         )
 
 
@@ -396,7 +405,10 @@ class TestSalesQualified:
         """Two BANT criteria met are one short."""
         c = classify(lead(evidence=bant("budget", "need")))
         assert c.label is UNQUALIFIED
-        assert c.reasons[3] == "BANT not passed: 2 of 4 met (budget, need) (needs 3)"
+        assert c.reasons[3] == (
+            "BANT not passed: 2 of 4 met (budget, need); "
+            "missing: 1 more met of: authority, timing"
+        )
 
     def test_one_unmet_criterion_blocks(self):
         """A criterion known unmet blocks SQL however many others are met."""
@@ -405,20 +417,20 @@ class TestSalesQualified:
         )
         assert c.label is UNQUALIFIED
         assert c.reasons[3] == (
-            "BANT not passed: 3 of 4 met (budget, authority, need) (needs 3); "
-            "unmet: timing"
+            "BANT not passed: 3 of 4 met (budget, authority, need); "
+            "missing: timing is unmet (none may be)"
         )
         assert c.evidence["framework_unmet"] == 1
 
     def test_unmet_criteria_can_be_allowed(self):
-        """With framework_max_unmet 1, one unmet criterion no longer blocks."""
+        """With BANT's max_unmet 1, one unmet criterion no longer blocks."""
         c = classify(
             lead(evidence=bant("budget", "authority", "need", unmet=("timing",))),
-            framework_max_unmet=1,
+            framework=BANT.with_rule(max_unmet=1),
         )
         assert c.label is SQL
         assert c.reasons[0] == (
-            "BANT passed: 3 of 4 met (budget, authority, need), timing unmet"
+            "BANT passed: 3 of 4 met (budget, authority, need); timing unmet"
         )
 
     def test_unknown_verdicts_count_as_unknown(self):
@@ -460,20 +472,48 @@ class TestSalesQualified:
             "gave contact and company details to get content (1 time)",
         )
 
-    def test_the_framework_is_tunable(self):
-        """A CHAMP framework with two of four needed reads its own evidence."""
-        champ = {
-            "framework_name": "CHAMP",
-            "framework": ("challenges", "authority", "money", "prioritization"),
-            "framework_min_met": 2,
-        }
-        c = classify(lead(evidence=[ev("challenges"), ev("money")]), **champ)
-        assert c.label is SQL
-        assert c.reasons[0] == "CHAMP passed: 2 of 4 met (challenges, money)"
-        assert (
-            classify(lead(evidence=bant("budget", "authority", "need")), **champ).label
-            is UNQUALIFIED
+    def test_champ_reads_its_own_evidence(self):
+        """With CHAMP, its criteria decide SQL and the reasons say CHAMP."""
+        c = classify(
+            lead(evidence=bant("challenges", "money", "prioritization")),
+            framework=CHAMP,
         )
+        assert c.label is SQL
+        assert c.reasons[0] == (
+            "CHAMP passed: 3 of 4 met (challenges, money, prioritization)"
+        )
+        c = classify(
+            lead(evidence=bant("budget", "authority", "need")), framework=CHAMP
+        )
+        assert c.label is UNQUALIFIED
+        assert c.evidence["framework_met"] == 1
+
+    def test_the_framework_rule_is_its_own(self):
+        """CHAMP's required challenges block SQL however many others are met."""
+        c = classify(
+            lead(evidence=bant("authority", "money", "prioritization")),
+            framework=CHAMP,
+        )
+        assert c.label is UNQUALIFIED
+        assert c.reasons[3] == (
+            "CHAMP not passed: 3 of 4 met (authority, money, prioritization); "
+            "missing: challenges is required (unknown)"
+        )
+
+    def test_a_custom_framework_decides(self):
+        """A custom two-of-three framework passes on two, and counts its own three."""
+        spin = Framework(
+            name="SPIN",
+            criteria=[FrameworkCriterion(key=k) for k in ("situation", "pain", "gain")],
+            min_met=2,
+        )
+        c = classify(lead(evidence=bant("situation", "pain")), framework=spin)
+        assert c.label is SQL
+        assert c.confidence == pytest.approx(0.5 + 0.25 * 2 / 3)
+        assert c.reasons[0] == "SPIN passed: 2 of 3 met (situation, pain)"
+        assert (c.evidence["framework_met"], c.evidence["framework_unknown"]) == (2, 1)
+        progress = classify(lead(evidence=bant("pain")), framework=spin).confidence
+        assert progress == 0.75
 
     def test_evidence_after_at_is_ignored(self):
         """Evidence established after *at* does not count yet."""
@@ -599,29 +639,14 @@ class TestParameters:
                 "a non-empty string",
             ),
             (
-                {"framework_name": 3},
-                "Qualification.framework_name",
-                "a non-empty string",
-            ),
-            (
-                {"framework": (1, 2)},
+                {"framework": "BANT"},
                 "Qualification.framework",
-                "a non-empty list of distinct non-empty strings",
+                "a Framework, e.g. prospectlib.criteria.BANT",
             ),
             (
-                {"framework_min_met": 0},
-                "Qualification.framework_min_met",
-                "a whole number >= 1",
-            ),
-            (
-                {"framework_min_met": 5},
-                "Qualification.framework_min_met",
-                "at most the number of framework criteria (4)",
-            ),
-            (
-                {"framework_max_unmet": -1},
-                "Qualification.framework_max_unmet",
-                "a whole number >= 0",
+                {"framework": BANT.criteria},
+                "Qualification.framework",
+                "a Framework, e.g. prospectlib.criteria.BANT",
             ),
         ],
     )
@@ -635,12 +660,21 @@ class TestParameters:
     def test_activities_and_names_are_converted(self):
         """Activity names become Activity members; one string becomes a tuple."""
         q = Qualification(
-            research_activities="webinar_attendance",
-            framework="need",
-            framework_min_met=1,
+            research_activities="webinar_attendance", accept_events="hand_over"
         )
         assert q.research_activities == (pl.Activity.WEBINAR_ATTENDANCE,)
-        assert q.framework == ("need",)
+        assert q.accept_events == ("hand_over",)
+
+    def test_the_default_framework_is_bant(self):
+        """By default the framework is BANT itself, the B2B pipeline's SQL guard."""
+        assert Q.framework is BANT
+        guard = pl.lifecycle.b2b_pipeline().transitions_for("qualify_sales")[0].guard
+        assert guard == Q.framework
+
+    def test_a_naive_at_is_refused(self):
+        """A naive ``at`` raises a ValidationError."""
+        with pytest.raises(pl.ValidationError):
+            Q.classify(lead(), at=AT.replace(tzinfo=None))
 
     def test_round_trips_through_serialize(self):
         """A tuned classifier survives to_dict and from_dict unchanged."""
@@ -648,18 +682,42 @@ class TestParameters:
             name="qualification_strict",
             research_window=days(30),
             research_min=2,
-            framework_max_unmet=1,
+            framework=BANT.with_rule(max_unmet=1),
         )
         data = serialize.to_dict(q)
         assert data["research_window"] == "P30D"
+        assert data["framework"]["max_unmet"] == 1
         assert serialize.from_dict(Qualification, data) == q
         assert serialize.from_dict(Qualification, serialize.to_dict(Q)) == Q
 
-    def test_bad_data_is_refused_by_name(self):
-        """from_dict reports a bad parameter by its field."""
+    @pytest.mark.parametrize("framework", list(FRAMEWORKS.values()), ids=str)
+    def test_every_built_in_framework_round_trips_through_json(self, framework):
+        """The framework is written in full and read back equal, through JSON."""
+        q = Qualification(framework=framework)
+        data = json.loads(json.dumps(serialize.to_dict(q)))
+        assert data["framework"]["name"] == framework.name
+        assert serialize.from_dict(Qualification, data) == q
+
+    def test_missing_framework_data_means_bant(self):
+        """from_dict without a framework gives the default, BANT."""
+        assert serialize.from_dict(Qualification, {}).framework == BANT
+
+    @pytest.mark.parametrize(
+        ("data", "path"),
+        [
+            ({"research_min": 0}, "Qualification.research_min"),
+            ({"framework": "BANT"}, "Qualification.framework"),
+            (
+                {"framework": {"name": "X", "criteria": [{"key": "a"}], "min_met": 2}},
+                "Qualification.framework.min_met",
+            ),
+        ],
+    )
+    def test_bad_data_is_refused_by_name(self, data, path):
+        """from_dict reports a bad parameter by its field, inside the framework too."""
         with pytest.raises(pl.InvalidConfigError) as exc:
-            serialize.from_dict(Qualification, {"research_min": 0})
-        assert config_problem(exc).path == "Qualification.research_min"
+            serialize.from_dict(Qualification, data)
+        assert config_problem(exc).path == path
 
     def test_is_a_classifier_with_its_registry_name(self):
         """The default name is 'qualification_level' and it fits the protocol."""
@@ -741,3 +799,80 @@ class TestProperties:
         c = Q.classify(the_lead, at=at)
         seen = [lvl for lvl in (IQL, MQL, SRL, SQL) if c.evidence[lvl.value]]
         assert c.label is (seen[-1] if seen else UNQUALIFIED)
+
+
+FRAMEWORK_KEYS = tuple(dict.fromkeys(k for f in FRAMEWORKS.values() for k in f.keys))
+
+
+@st.composite
+def framework_leads(draw: st.DrawFn) -> pl.Lead:
+    """Leads naming a person (any buying role) with evidence on framework criteria."""
+    the_lead = draw(
+        leads(since=T0, until=T0 + days(60), max_interactions=2, person=persons())
+    )
+    extra = draw(
+        st.lists(
+            evidence(
+                since=the_lead.created_at,
+                until=T0 + days(60),
+                criteria=FRAMEWORK_KEYS,
+            ),
+            max_size=8,
+        )
+    )
+    return the_lead.with_evidence(*extra)
+
+
+class TestAgreesWithTheFramework:
+    def test_a_decision_maker_with_budget_and_need_is_sql_and_accepted(self):
+        """A decision maker with budget and need met is SQL, as qualify_sales says."""
+        buyer = lead(
+            person=pl.Person(role="decision_maker"),
+            company=ACME,
+            stage="sales_accepted",
+            history=ACCEPTED,
+            evidence=bant("budget", "need"),
+        )
+        c = classify(buyer)
+        assert c.label is SQL
+        assert c.reasons[0] == "BANT passed: 3 of 4 met (budget, authority, need)"
+        assert c.evidence["framework_met"] == 3
+        b2b = pl.lifecycle.b2b_pipeline()
+        decision = b2b.check(buyer, "qualify_sales", at=AT)
+        assert decision.allowed
+        assert decision.reasons == (c.reasons[0],)
+        assert b2b.send(buyer, "qualify_sales", at=AT).stage == "sales_qualified"
+
+    def test_authority_evidence_unmet_beats_the_role(self):
+        """Authority recorded unmet blocks SQL for a decision maker, as in the guard."""
+        buyer = lead(
+            person=pl.Person(role="economic_buyer"),
+            stage="sales_accepted",
+            history=ACCEPTED,
+            evidence=bant("budget", "need", "timing", unmet=("authority",)),
+        )
+        c = classify(buyer)
+        assert c.label is SRL
+        assert c.evidence["sql"] is False
+        assert c.evidence["framework_unmet"] == 1
+        decision = pl.lifecycle.b2b_pipeline().check(buyer, "qualify_sales", at=AT)
+        assert not decision.allowed
+
+    @given(leads(), aware_datetimes())
+    def test_sql_is_bant_on_any_lead(self, the_lead, at):
+        """On any lead, SQL is whether BANT passes, and the counts are BANT's."""
+        a = BANT.assess(the_lead, at=at)
+        c = Q.classify(the_lead, at=at)
+        assert c.evidence["sql"] is a.passed
+        assert (
+            c.evidence["framework_met"],
+            c.evidence["framework_unmet"],
+            c.evidence["framework_unknown"],
+        ) == (len(a.met), len(a.unmet), len(a.unknown))
+
+    @given(framework_leads(), WINDOW_AT, st.sampled_from(list(FRAMEWORKS.values())))
+    def test_sql_is_the_framework_on_evidence_rich_leads(self, the_lead, at, fw):
+        """With any built-in framework, SQL is its verdict, the guard's fast one too."""
+        c = Qualification(framework=fw).classify(the_lead, at=at)
+        assert c.evidence["sql"] is fw.assess(the_lead, at=at).passed
+        assert c.evidence["sql"] is fw.test(the_lead, at=at)

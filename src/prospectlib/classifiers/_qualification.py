@@ -13,6 +13,10 @@ from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
 from prospectlib.classifiers._labels import QualificationLabel
+from prospectlib.criteria import BANT
+from prospectlib.criteria import Assessment
+from prospectlib.criteria import Framework
+from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
@@ -103,6 +107,17 @@ def _count(min_value: int) -> Callable[[object, attrs.Attribute[int], object], N
     return check
 
 
+def _framework(
+    inst: object, attribute: attrs.Attribute[Framework], value: object
+) -> None:
+    if not isinstance(value, Framework):
+        raise _config_error(
+            type(inst).__name__,
+            attribute.name,
+            "a Framework, e.g. prospectlib.criteria.BANT",
+        )
+
+
 def _flag(inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
     if type(value) is not bool:
         raise _config_error(type(inst).__name__, attribute.name, "true or false")
@@ -131,8 +146,7 @@ class _Facts:
     kinds: tuple[str, ...]
     accepted: bool
     accepted_by: str
-    met: tuple[str, ...]
-    unmet: tuple[str, ...]
+    framework: Assessment
 
 
 @attrs.frozen(kw_only=True)
@@ -152,25 +166,26 @@ class Qualification:
       ``accept_events`` event in its history, or the ``accepted_criterion``
       evidence met. The latest word wins: that evidence recorded *unmet* after
       the last acceptance means sales rejected it.
-    - **SQL** (sales qualified): the qualification framework passed: at least
-      ``framework_min_met`` of the ``framework`` evidence criteria met and at
-      most ``framework_max_unmet`` unmet (BANT: 3 of 4, none unmet, the rule of
-      the B2B pipeline's ``qualify_sales`` guard).
+    - **SQL** (sales qualified): the qualification ``framework`` passed, as its
+      `Framework.assess` says (`BANT` by default: 3 of 4 met, none unmet,
+      authority also met by a decision maker's or economic buyer's role). It is
+      the very guard of the B2B pipeline's ``qualify_sales``, so the two agree.
 
     The label is the highest level reached. A lower level is not required: a
     lead that sales qualified directly (a call, a trade fair) is SQL on its
     framework evidence alone. Lower levels reached as well make the answer
     surer: ``confidence = 0.5 + 0.25 * own + 0.25 * path``, where *own* is how
-    fully the deciding level's evidence is there (SQL: the share of framework
-    criteria met; MQL: research interactions over ``research_min + 1``; IQL and
-    SRL: 1) and *path* the share of the levels below it also reached (1 for
-    IQL). An UNQUALIFIED lead's confidence is ``1 - 0.5 * progress``, its
-    progress being how close it came to any level.
+    fully the deciding level's evidence is there (SQL: the share of the
+    framework's criteria met; MQL: research interactions over
+    ``research_min + 1``; IQL and SRL: 1) and *path* the share of the levels
+    below it also reached (1 for IQL). An UNQUALIFIED lead's confidence is
+    ``1 - 0.5 * progress``, its progress being how close it came to any level
+    (for SQL: the framework's criteria met over its ``min_met``).
 
     Examples:
         The seed documents' leads: an e-book downloader who gave contact and
         company details, a researcher, and a decision maker that sales
-        accepted with budget, authority and need met:
+        accepted with budget and need met (authority is the role's):
 
         >>> import datetime as dt
         >>> import prospectlib as pl
@@ -201,7 +216,7 @@ class Qualification:
         ...     person=pl.Person(role="decision_maker"),
         ...     evidence=[
         ...         pl.Evidence(criterion=k, verdict="met", at=t)
-        ...         for k in ("budget", "authority", "need", "accepted")
+        ...         for k in ("budget", "need", "accepted")
         ...     ],
         ... )
         >>> c = Qualification().classify(buyer, at=t)
@@ -247,28 +262,10 @@ class Qualification:
     accepted_criterion: str = attrs.field(default="accepted", validator=_name)
     """The evidence criterion that records sales' acceptance (default
     ``"accepted"``): met accepts, unmet rejects."""
-    framework_name: str = attrs.field(default="BANT", validator=_name)
-    """What the reasons call the framework (default ``"BANT"``)."""
-    framework: tuple[str, ...] = attrs.field(
-        default=("budget", "authority", "need", "timing"),
-        converter=_to_names,
-        validator=_names,
-    )
-    """The framework's evidence criteria (default BANT: budget, authority, need,
-    timing)."""
-    framework_min_met: int = attrs.field(default=3, validator=_count(1))
-    """How many of them must be met for SQL (default 3)."""
-    framework_max_unmet: int = attrs.field(default=0, validator=_count(0))
-    """How many of them may be known unmet for SQL (default 0)."""
-
-    def __attrs_post_init__(self) -> None:
-        """Refuse a framework that can never pass."""
-        if self.framework_min_met > len(self.framework):
-            raise _config_error(
-                type(self).__name__,
-                "framework_min_met",
-                f"at most the number of framework criteria ({len(self.framework)})",
-            )
+    framework: Framework = attrs.field(default=BANT, validator=_framework)
+    """The qualification framework that decides SQL (default
+    `prospectlib.criteria.BANT`, the B2B pipeline's ``qualify_sales`` guard);
+    e.g. `prospectlib.criteria.CHAMP`, or ``BANT.with_rule(min_met=4)``."""
 
     def classify(
         self, lead: Lead, *, at: dt.datetime
@@ -283,15 +280,16 @@ class Qualification:
             >>> c.label.value, c.confidence, c.evidence["framework_met"]
             ('unqualified', 1.0, 0)
         """
+        require_aware(at)
         facts = self._facts(lead, at)
+        framework = facts.framework
         reached = (
             facts.content > 0
             and facts.contact
             and (facts.company or not self.require_company),
             facts.research >= self.research_min,
             facts.accepted,
-            len(facts.met) >= self.framework_min_met
-            and len(facts.unmet) <= self.framework_max_unmet,
+            framework.passed,
         )
         top = max((i for i, ok in enumerate(reached) if ok), default=-1)
         if top < 0:
@@ -304,7 +302,7 @@ class Qualification:
                 1.0,
                 min(1.0, facts.research / (self.research_min + 1)),
                 1.0,
-                len(facts.met) / len(self.framework),
+                len(framework.met) / len(framework.criteria),
             )[top]
             path = sum(reached[:top]) / top if top else 1.0
             confidence = 0.5 + 0.25 * own + 0.25 * path
@@ -326,11 +324,9 @@ class Qualification:
                 "company_known": facts.company,
                 "research_in_window": facts.research,
                 "accepted": facts.accepted,
-                "framework_met": len(facts.met),
-                "framework_unmet": len(facts.unmet),
-                "framework_unknown": len(self.framework)
-                - len(facts.met)
-                - len(facts.unmet),
+                "framework_met": len(framework.met),
+                "framework_unmet": len(framework.unmet),
+                "framework_unknown": len(framework.unknown),
                 "iql": reached[0],
                 "mql": reached[1],
                 "srl": reached[2],
@@ -356,14 +352,6 @@ class Qualification:
                 kinds[activity.value] = None
         person = lead.person
         accepted, accepted_by = self._acceptance(lead, at)
-        met: list[str] = []
-        unmet: list[str] = []
-        for criterion in self.framework:
-            verdict = _verdict(lead, criterion, at)
-            if verdict is Verdict.MET:
-                met.append(criterion)
-            elif verdict is Verdict.UNMET:
-                unmet.append(criterion)
         return _Facts(
             content=content,
             contact=person is not None
@@ -373,8 +361,7 @@ class Qualification:
             kinds=tuple(kinds),
             accepted=accepted,
             accepted_by=accepted_by,
-            met=tuple(met),
-            unmet=tuple(unmet),
+            framework=self.framework.assess(lead, at=at),
         )
 
     def _acceptance(self, lead: Lead, at: dt.datetime) -> tuple[bool, str]:
@@ -409,7 +396,7 @@ class Qualification:
         return max(
             sum(parts) / len(parts),
             facts.research / self.research_min,
-            min(1.0, len(facts.met) / self.framework_min_met),
+            min(1.0, len(facts.framework.met) / self.framework.min_met),
         )
 
     # --- reasons ---------------------------------------------------------------------
@@ -422,7 +409,8 @@ class Qualification:
             return self._mql_reason(facts) if reached else self._mql_missing(facts)
         if level == 2:  # noqa: PLR2004  # SRL: the acceptance says it either way
             return facts.accepted_by
-        return self._sql_reason(facts)
+        # The framework's own words: what its guard and `assess` say too.
+        return facts.framework.summary
 
     @staticmethod
     def _iql_reason(facts: _Facts) -> str:
@@ -454,28 +442,6 @@ class Qualification:
             return f"no research in the last {window}"
         n = _plural(facts.research, "research interaction")
         return f"only {n} in the last {window} (needs {self.research_min})"
-
-    def _sql_reason(self, facts: _Facts) -> str:
-        n, met = len(self.framework), len(facts.met)
-        names = f" ({', '.join(facts.met)})" if facts.met else ""
-        if (
-            met >= self.framework_min_met
-            and len(facts.unmet) <= self.framework_max_unmet
-        ):
-            unmet = f", {', '.join(facts.unmet)} unmet" if facts.unmet else ""
-            return f"{self.framework_name} passed: {met} of {n} met{names}{unmet}"
-        unmet = f"; unmet: {', '.join(facts.unmet)}" if facts.unmet else ""
-        return (
-            f"{self.framework_name} not passed: {met} of {n} met{names}"
-            f" (needs {self.framework_min_met}){unmet}"
-        )
-
-
-def _verdict(lead: Lead, criterion: str, at: dt.datetime) -> Verdict | None:
-    record = lead.evidence.get(criterion)
-    if record is None or record.at > at:
-        return None
-    return record.verdict
 
 
 _convert.register_model(Qualification, error=InvalidConfigError)
