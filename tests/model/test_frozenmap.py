@@ -71,3 +71,8 @@ class TestFrozenMap:
             timeout=60,
         )
         assert done.stdout.split() == ["True", "True", "True"]
+
+    def test_get(self):
+        """Looking up with get gives the value, or the default (None) on a miss."""
+        m = pl.FrozenMap({"a": 1})
+        assert (m.get("a"), m.get("b"), m.get("b", 0), m.get("a", 0)) == (1, None, 0, 1)

@@ -20,7 +20,7 @@ from prospectlib.scoring import Rule
 from prospectlib.scoring import Score
 from prospectlib.scoring import ScoreModel
 from prospectlib.scoring import Signal
-from prospectlib.scoring import _engine
+from prospectlib.scoring import _codegen
 from prospectlib.scoring._engine import compile_model
 from prospectlib.scoring._engine import scale
 
@@ -361,7 +361,7 @@ class TestInlining:
 
     def test_a_full_memo_still_answers(self, monkeypatch):
         """Past its size the memo stops growing; answers stay right."""
-        monkeypatch.setattr(_engine, "_MEMO_SIZE", 1)
+        monkeypatch.setattr(_codegen, "_MEMO_SIZE", 1)
         assert_agrees(cr.compare("company.industry", "eq", "logistics"))
 
     def test_model_text_never_becomes_code(self):
@@ -439,6 +439,24 @@ class TestInlining:
             source = one_rule(criterion)._plan.source
             assert "and _" in source
             assert_agrees(criterion)
+
+    def test_open_objections_are_tested_inline(self):
+        """HasOpenObjection, of any or given kinds, agrees at every moment."""
+        objections = [
+            pl.Objection(kind="price", raised_at=T0, resolved_at=T0 + 10 * DAY),
+            pl.Objection(kind="timing", raised_at=T0 + 5 * DAY),
+        ]
+        leads = [
+            pl.Lead(id="L", created_at=T0, objections=objections[:n]) for n in (0, 1, 2)
+        ]
+        for criterion in (
+            cr.has_open_objection(),
+            cr.has_open_objection("price"),
+            cr.has_open_objection("timing", "price"),
+        ):
+            assert "(lead, at=at)" not in one_rule(criterion)._plan.source
+            for days in (-1, 0, 4, 5, 9, 10, 30):
+                assert_agrees(criterion, leads, T0 + days * DAY)
 
     def test_at_least_of_built_in_parts_is_counted_inline(self):
         """AtLeast of built-in parts adds them up inline."""
@@ -680,6 +698,6 @@ class TestScore:
 
     def test_exact_rule_points(self):
         """Plain sums are used only where they are exact."""
-        assert _engine._is_exact([10.0, -2.5, 0.125])
-        assert not _engine._is_exact([0.1])
-        assert not _engine._is_exact([2.0**60])
+        assert _codegen._is_exact([10.0, -2.5, 0.125])
+        assert not _codegen._is_exact([0.1])
+        assert not _codegen._is_exact([2.0**60])

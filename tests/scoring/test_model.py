@@ -1,9 +1,11 @@
 import datetime as dt
+import pickle
 
 import pytest
 
 import prospectlib as pl
 from prospectlib import criteria as cr
+from prospectlib import samples
 from prospectlib.scoring import Dimension
 from prospectlib.scoring import Grades
 from prospectlib.scoring import Group
@@ -12,6 +14,7 @@ from prospectlib.scoring import Levels
 from prospectlib.scoring import Rule
 from prospectlib.scoring import ScoreModel
 from prospectlib.scoring import Signal
+from prospectlib.scoring import default_model
 from prospectlib.serialize import from_dict
 from prospectlib.serialize import to_dict
 
@@ -385,3 +388,15 @@ class TestMoreDefinitions:
                 ),
             )
         ]
+
+
+class TestPickle:
+    def test_a_model_pickles_and_scores_the_same(self):
+        """A model survives pickling (for Dask/Spark) and is compiled again."""
+        model = default_model()
+        again = pickle.loads(pickle.dumps(model))  # noqa: S301  # our own bytes
+        assert again == default_model()
+        assert again._plan is not model._plan
+        at = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+        for lead in samples.leads(40, seed=3, at=at):
+            assert again.score(lead, at=at) == model.score(lead, at=at)

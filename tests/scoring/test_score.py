@@ -1,5 +1,7 @@
 import datetime as dt
+import pickle
 
+import attrs
 import pytest
 
 import prospectlib as pl
@@ -11,6 +13,7 @@ from prospectlib.scoring import Dimension
 from prospectlib.scoring import Group
 from prospectlib.scoring import LabelIs
 from prospectlib.scoring import Rule
+from prospectlib.scoring import Score
 from prospectlib.scoring import ScoreModel
 from prospectlib.scoring import Signal
 from prospectlib.scoring import default_model
@@ -394,3 +397,42 @@ class TestBadInput:
         """score_many scores each lead in order."""
         leads = [lead(), lead(act("demo_request"))]
         assert [s.total for s in default_model().score_many(leads, at=T0)] == [0, 20]
+
+
+class TestLazySlots:
+    def _score(self):
+        """A compiled score of the default model, nothing read from it yet."""
+        price = pl.Objection(kind="price", raised_at=T0)
+        return default_model().score(
+            lead(act("demo_request"), objections=[price]), at=T0
+        )
+
+    @pytest.mark.parametrize(
+        "first",
+        [
+            lambda s: s.dimensions,
+            lambda s: s.fit,
+            lambda s: s.engagement,
+            lambda s: s.contributions,
+            repr,
+            hash,
+            attrs.evolve,
+            lambda s: pickle.loads(pickle.dumps(s)),  # noqa: S301  # our own bytes
+        ],
+    )
+    def test_any_first_read_fills_them_all(self, first):
+        """Whatever is read first, the score then reads as one built by Score()."""
+        score = self._score()
+        first(score)
+        again = Score(**{f.alias: getattr(score, f.name) for f in attrs.fields(Score)})
+        assert (score, repr(score), hash(score)) == (again, repr(again), hash(again))
+        assert score.dimensions == {"fit": -10.0, "engagement": 20.0}
+        assert (score.fit, score.engagement, score.tier) == (-10.0, 20.0, "D1")
+        assert [c.id for c in score.contributions] == [
+            "open_price_objection",
+            "demo_request",
+        ]
+
+    def test_the_class_attribute_is_the_descriptor(self):
+        """Read on the class, a lazy slot is its descriptor (as a slot is)."""
+        assert Score.dimensions is vars(Score)["dimensions"]

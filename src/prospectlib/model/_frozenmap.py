@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from collections.abc import Mapping
 from typing import TypeVar
 from typing import final
+from typing import overload
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 @final
@@ -52,6 +54,14 @@ class FrozenMap(Mapping[K, V]):
     def __contains__(self, key: object) -> bool:
         """Return whether *key* is present."""
         return key in self._data
+
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, /, default: V | T) -> V | T: ...
+    def get(self, key: K, /, default: object = None) -> object:
+        """Return the value for *key*, or *default* (faster than `Mapping.get`)."""
+        return self._data.get(key, default)
 
     def __eq__(self, other: object) -> bool:
         """Compare with any mapping, item by item, ignoring order."""

@@ -474,6 +474,18 @@ class ScoreModel:
         self._check_names()
         object.__setattr__(self, "_plan", compile_model(self))
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the fields only: the compiled plan holds generated functions."""
+        return {
+            f.name: getattr(self, f.name) for f in attrs.fields(ScoreModel) if f.init
+        }
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore the fields, then compile the model again (it was checked)."""
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_plan", compile_model(self))
+
     def _check_names(self) -> None:
         groups = {g.id for g in self.groups}
         dimensions = {d.id for d in self.dimensions}

@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -246,3 +247,39 @@ class Score:
         if not ranked:
             lines.append("  nothing counted")
         return "\n".join(lines)
+
+
+# A compiled score (see `_codegen`) sets only the slots every score reads and
+# leaves in the ``_explain`` slot a tuple ``(fill, ...)``: what the other
+# slots are made of. The first read of one of them calls ``fill(score, raw)``,
+# which sets them all, so a score nobody explains never builds its
+# dimensions' `FrozenMap` nor the callable for its contributions.
+_LAZY = ("dimensions", "_explain", "_graded", "_leveled")
+SLOTS: dict[str, Any] = {f.name: vars(Score)[f.name] for f in attrs.fields(Score)}
+"""The slots of `Score` by field name, to set without ``__init__``."""
+
+
+class _Lazy:
+    """A slot of `Score` that a compiled score fills in when first read."""
+
+    __slots__ = ("_slot",)
+
+    def __init__(self, slot: Any) -> None:  # noqa: ANN401  # a slot descriptor
+        self._slot = slot
+
+    def __get__(self, score: Score | None, owner: type[Score] | None = None) -> Any:  # noqa: ANN401  # the slot's value
+        if score is None:
+            return self
+        explain = _EXPLAIN.__get__(score, owner)
+        if explain.__class__ is tuple:
+            explain[0](score, explain)
+        return self._slot.__get__(score, owner)
+
+    def __set__(self, score: Score, value: object) -> None:
+        self._slot.__set__(score, value)
+
+
+_EXPLAIN = SLOTS["_explain"]
+for _name in _LAZY:
+    setattr(Score, _name, _Lazy(SLOTS[_name]))
+del _name
