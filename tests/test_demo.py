@@ -362,10 +362,10 @@ class TestWalkEnds:
         )
         seesaw = pl.lifecycle.Pipeline(id="b2b", stages=stages, transitions=transitions)
         rules = [
-            pl.scoring.PolicyRule(id=e, event=e, reason=e)
+            pl.workflow.PolicyRule(id=e, event=e, reason=e)
             for e in ("shelve", "unshelve", "park")
         ]
-        policy = pl.scoring.QualificationPolicy(
+        policy = pl.workflow.QualificationPolicy(
             name="seesaw", pipeline="b2b", rules=rules
         )
         monkeypatch.setattr(_demo, "pipeline_for", lambda lead: seesaw)

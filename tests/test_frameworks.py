@@ -8,15 +8,16 @@ from hypothesis import strategies as st
 
 import prospectlib as pl
 from prospectlib import criteria as cr
+from prospectlib import qualification as ql
 from prospectlib import serialize
-from prospectlib.criteria import BANT
-from prospectlib.criteria import FRAMEWORKS
-from prospectlib.criteria import MEDDIC
-from prospectlib.criteria import MEDDPICC
-from prospectlib.criteria import Framework
-from prospectlib.criteria import FrameworkCriterion
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import b2b_pipeline
+from prospectlib.qualification import BANT
+from prospectlib.qualification import FRAMEWORKS
+from prospectlib.qualification import MEDDIC
+from prospectlib.qualification import MEDDPICC
+from prospectlib.qualification import Framework
+from prospectlib.qualification import FrameworkCriterion
 from prospectlib.strategies import leads
 
 T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
@@ -431,7 +432,7 @@ class TestAssessment:
         assessment = BANT.assess(lead(ev("budget"), role="decision_maker"), at=T0)
         data = serialize.to_dict(assessment)
         assert data["criteria"][1]["source"] == "derived"
-        assert serialize.from_dict(cr.Assessment, data) == assessment
+        assert serialize.from_dict(ql.Assessment, data) == assessment
 
 
 class TestBuiltIns:
@@ -468,8 +469,8 @@ class TestBuiltIns:
             "MEDDPICC",
             "GPCTBA/C&I",
         )
-        assert FRAMEWORKS["GPCTBA/C&I"] is cr.GPCTBA_CI
-        assert (FRAMEWORKS["CHAMP"], FRAMEWORKS["ANUM"]) == (cr.CHAMP, cr.ANUM)
+        assert FRAMEWORKS["GPCTBA/C&I"] is ql.GPCTBA_CI
+        assert (FRAMEWORKS["CHAMP"], FRAMEWORKS["ANUM"]) == (ql.CHAMP, ql.ANUM)
 
     @pytest.mark.parametrize("framework", BUILT_INS, ids=lambda f: f.name)
     def test_everything_met_passes_and_nothing_known_fails(self, framework):
@@ -480,11 +481,11 @@ class TestBuiltIns:
 
 
 class TestSqlGuard:
-    def test_lifecycle_bant_is_the_framework(self):
-        """prospectlib.lifecycle.BANT is the criteria layer's BANT."""
-        assert pl.lifecycle.BANT is BANT
-        assert pl.lifecycle.bant_guard() == BANT
-        assert pl.lifecycle.bant_guard(4) == BANT.with_rule(min_met=4)
+    def test_bant_guard_is_the_framework(self):
+        """bant_guard() is BANT itself; another threshold is a BANT variant."""
+        assert pl.qualification.BANT is BANT
+        assert pl.qualification.bant_guard() == BANT
+        assert pl.qualification.bant_guard(4) == BANT.with_rule(min_met=4)
 
     def test_the_b2b_guard_is_bant(self):
         """qualify_sales is guarded by BANT itself; MEDDIC when asked for."""

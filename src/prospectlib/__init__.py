@@ -2,8 +2,9 @@
 
 The names most users need are importable from here; subpackages hold the rest:
 `prospectlib.lifecycle` (pipelines), `prospectlib.classifiers` (what kind of
-lead it is), `prospectlib.scoring` (how good it is, and what to do next),
-`prospectlib.criteria` (predicates over a lead),
+lead it is), `prospectlib.qualification` (BANT, MEDDIC and other frameworks),
+`prospectlib.scoring` (how good it is), `prospectlib.workflow` (what to do
+next, and which lead first), `prospectlib.criteria` (predicates over a lead),
 `prospectlib.serialize` (dicts and JSON), `prospectlib.samples` (sample leads)
 and `prospectlib.strategies` (Hypothesis strategies).
 
@@ -15,11 +16,14 @@ Examples:
     'prospect'
 """
 
+from prospectlib import _public
 from prospectlib import classifiers as classifiers
 from prospectlib import criteria as criteria
 from prospectlib import lifecycle as lifecycle
+from prospectlib import qualification as qualification
 from prospectlib import scoring as scoring
 from prospectlib import serialize as serialize
+from prospectlib import workflow as workflow
 from prospectlib._version import __version__
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import classify
@@ -95,3 +99,5 @@ __all__ = [
     "classify",
     "classify_many",
 ]
+
+_public.publish(globals())

@@ -623,6 +623,11 @@ _UNION_DEPTH: contextvars.ContextVar[int] = contextvars.ContextVar(
 )
 
 
+# Per union base: its classes by kind, and the kinds by class.
+_UNIONS_KINDS: dict[Any, dict[str, type[Any]]] = {}
+_UNIONS_CLASSES: dict[Any, dict[type[Any], str]] = {}
+
+
 def register_union(
     base: Any,  # noqa: ANN401  # a Protocol or base class the fields are typed with
     kinds: Mapping[str, type[Any]],
@@ -631,17 +636,20 @@ def register_union(
 
     Each class in *kinds* must be registered with `register_model` (or
     `register_hooks`, which then also makes it known here), before or after.
+    More kinds can be added later with `register_kind`.
     """
-    by_class = {cls: kind for kind, cls in kinds.items()}
-    choices = ", ".join(repr(k) for k in kinds)
+    table = _UNIONS_KINDS.setdefault(base, {})
+    by_class = _UNIONS_CLASSES.setdefault(base, {})
+    for kind, cls in kinds.items():
+        register_kind(base, kind, cls)
 
     def structure(obj: object, _: object) -> Any:  # noqa: ANN401  # one of the kinds
         if not isinstance(obj, dict):
             _fail(f"an object with a 'kind' ({_got(obj)})")
         kind = obj.get("kind")
-        cls = kinds.get(kind) if isinstance(kind, str) else None
+        cls = table.get(kind) if isinstance(kind, str) else None
         if cls is None:
-            _fail(f"one of {choices}", path="kind")
+            _fail(f"one of {', '.join(repr(k) for k in table)}", path="kind")
         depth = _UNION_DEPTH.get()
         if depth >= MAX_UNION_DEPTH:
             _fail(f"values nested at most {MAX_UNION_DEPTH} deep")
@@ -664,6 +672,16 @@ def register_union(
     # every class that fits it dispatch here, the kinds themselves included.
     _converter.register_structure_hook_func(lambda t: t is base, structure)
     _converter.register_unstructure_hook_func(lambda t: t is base, unstructure)
+
+
+def register_kind(
+    base: Any,  # noqa: ANN401  # a base registered with `register_union`
+    kind: str,
+    cls: type[Any],
+) -> None:
+    """Add *cls* under *kind* to the union of *base* (see `register_union`)."""
+    _UNIONS_KINDS.setdefault(base, {})[kind] = cls
+    _UNIONS_CLASSES.setdefault(base, {})[cls] = kind
 
 
 # --- public API ---------------------------------------------------------------------

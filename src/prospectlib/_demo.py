@@ -21,13 +21,13 @@ from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.lifecycle import b2c_pipeline
 from prospectlib.model import Lead
-from prospectlib.scoring import QualificationPolicy
 from prospectlib.scoring import Score
-from prospectlib.scoring import advance
-from prospectlib.scoring import default_b2c_policy
 from prospectlib.scoring import default_model
-from prospectlib.scoring import default_policy
-from prospectlib.scoring import prioritize
+from prospectlib.workflow import QualificationPolicy
+from prospectlib.workflow import advance
+from prospectlib.workflow import default_b2c_policy
+from prospectlib.workflow import default_policy
+from prospectlib.workflow import prioritize
 
 __all__ = [
     "COLUMNS",

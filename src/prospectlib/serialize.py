@@ -37,9 +37,11 @@ Examples:
     True
 """
 
+from prospectlib import _public
 from prospectlib import criteria as _criteria  # registers the criteria
 from prospectlib import lifecycle as _lifecycle  # registers pipelines
-from prospectlib import scoring as _scoring  # registers score models and policies
+from prospectlib import scoring as _scoring  # registers score models
+from prospectlib import workflow as _workflow  # registers policies
 from prospectlib._convert import from_dict
 from prospectlib._convert import from_json
 from prospectlib._convert import to_dict
@@ -47,4 +49,6 @@ from prospectlib._convert import to_json
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
-del _criteria, _lifecycle, _scoring
+del _criteria, _lifecycle, _scoring, _workflow
+
+_public.publish(globals())

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 import prospectlib as pl
 from prospectlib import serialize
+from prospectlib.classifiers import Acquisition
 from prospectlib.classifiers import AcquisitionLabel
 from prospectlib.classifiers import Classifier
-from prospectlib.classifiers._acquisition import Acquisition
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 import prospectlib as pl
 from prospectlib import serialize
 from prospectlib.classifiers import Classifier
+from prospectlib.classifiers import DecisionStage
 from prospectlib.classifiers import DecisionStageLabel
-from prospectlib.classifiers._decision import DecisionStage
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 

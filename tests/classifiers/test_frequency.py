@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 import prospectlib as pl
 from prospectlib import serialize
-from prospectlib.classifiers._base import Classifier
+from prospectlib.classifiers import Classifier
+from prospectlib.classifiers import FrequencyLabel
+from prospectlib.classifiers import PurchaseFrequency
 from prospectlib.classifiers._frequency import VISIT_ACTIVITIES
-from prospectlib.classifiers._frequency import PurchaseFrequency
-from prospectlib.classifiers._labels import FrequencyLabel
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 from prospectlib.strategies import purchases

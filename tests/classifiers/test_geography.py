@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 import prospectlib as pl
 from prospectlib import serialize
 from prospectlib.classifiers import Classifier
+from prospectlib.classifiers import Geography
 from prospectlib.classifiers import GeographyLabel
-from prospectlib.classifiers._geography import Geography
-from prospectlib.classifiers._geography import HomeMarket
+from prospectlib.classifiers import HomeMarket
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 from prospectlib.strategies import locations

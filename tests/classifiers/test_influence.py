@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 import prospectlib as pl
 from prospectlib import serialize
+from prospectlib.classifiers import Influence
 from prospectlib.classifiers import InfluenceLabel
-from prospectlib.classifiers._influence import Influence
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 

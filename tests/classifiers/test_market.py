@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 import prospectlib as pl
 from prospectlib import samples
 from prospectlib import serialize
+from prospectlib.classifiers import FREE_MAIL_DOMAINS
+from prospectlib.classifiers import Market
 from prospectlib.classifiers import MarketLabel
-from prospectlib.classifiers._market import FREE_MAIL_DOMAINS
-from prospectlib.classifiers._market import Market
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 

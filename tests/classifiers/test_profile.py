@@ -8,11 +8,11 @@ from hypothesis import given
 import prospectlib as pl
 from prospectlib import criteria as cr
 from prospectlib import serialize
+from prospectlib.classifiers import DEFAULT_PROFILE
 from prospectlib.classifiers import FitLabel
-from prospectlib.classifiers._profile import DEFAULT_PROFILE
-from prospectlib.classifiers._profile import ProfileCriterion
-from prospectlib.classifiers._profile import ProfileFit
-from prospectlib.classifiers._profile import TargetProfile
+from prospectlib.classifiers import ProfileCriterion
+from prospectlib.classifiers import ProfileFit
+from prospectlib.classifiers import TargetProfile
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 

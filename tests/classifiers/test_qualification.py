@@ -10,13 +10,13 @@ import prospectlib as pl
 from prospectlib import serialize
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import Classifier
+from prospectlib.classifiers import Qualification
 from prospectlib.classifiers import QualificationLabel
-from prospectlib.classifiers._qualification import Qualification
-from prospectlib.criteria import BANT
-from prospectlib.criteria import CHAMP
-from prospectlib.criteria import FRAMEWORKS
-from prospectlib.criteria import Framework
-from prospectlib.criteria import FrameworkCriterion
+from prospectlib.qualification import BANT
+from prospectlib.qualification import CHAMP
+from prospectlib.qualification import FRAMEWORKS
+from prospectlib.qualification import Framework
+from prospectlib.qualification import FrameworkCriterion
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import companies
 from prospectlib.strategies import evidence
@@ -641,12 +641,12 @@ class TestParameters:
             (
                 {"framework": "BANT"},
                 "Qualification.framework",
-                "a Framework, e.g. prospectlib.criteria.BANT",
+                "a Framework, e.g. prospectlib.qualification.BANT",
             ),
             (
                 {"framework": BANT.criteria},
                 "Qualification.framework",
-                "a Framework, e.g. prospectlib.criteria.BANT",
+                "a Framework, e.g. prospectlib.qualification.BANT",
             ),
         ],
     )

@@ -34,10 +34,10 @@ import attrs
 import pytest
 
 import prospectlib as pl
-from prospectlib.classifiers._frequency import PurchaseFrequency
-from prospectlib.classifiers._labels import FrequencyLabel
-from prospectlib.classifiers._labels import VolumeLabel
-from prospectlib.classifiers._volume import PurchaseVolume
+from prospectlib.classifiers import FrequencyLabel
+from prospectlib.classifiers import PurchaseFrequency
+from prospectlib.classifiers import PurchaseVolume
+from prospectlib.classifiers import VolumeLabel
 
 pytestmark = pytest.mark.realdata
 

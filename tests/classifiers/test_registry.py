@@ -17,6 +17,7 @@ T0 = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 class Echo:
     """A minimal classifier: everyone is B2C."""
 
+    labels = MarketLabel
     name: str = "echo"
 
     def classify(
@@ -116,9 +117,30 @@ class TestRegister:
         problem = config_problem(exc)
         assert problem.path == "classifier"
         assert problem.expected.startswith(
-            "an object with a name and a classify(lead, *, at) method (got "
+            "an object with a name, labels and a classify(lead, *, at) method (got "
         )
         assert len(registry) == 0
+
+    @pytest.mark.parametrize("labels", [None, str, MarketLabel.B2B, int])
+    def test_labels_must_be_a_str_enum_class(self, labels):
+        """A classifier's labels must be a StrEnum class, else it is refused."""
+        odd = attrs.evolve(Echo())
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Echo, "labels", labels)
+            with pytest.raises(pl.InvalidConfigError) as exc:
+                ClassifierRegistry().register(odd)
+        assert config_problem(exc) == pl.Problem(
+            path="classifier.labels", expected="a StrEnum class"
+        )
+
+    def test_knows_each_classifiers_labels(self):
+        """labels(name) is the label enum of the classifier registered as name."""
+        registry = pl.classifiers.default_registry()
+        registry.register(Echo())
+        assert registry.labels("echo") is MarketLabel
+        assert registry.labels("temperature") is pl.classifiers.TemperatureLabel
+        with pytest.raises(pl.UnknownClassifierError):
+            registry.labels("nope")
 
     @pytest.mark.parametrize("name", ["", "   ", 3])
     def test_an_empty_or_non_string_name_is_refused(self, name):

@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 
 import prospectlib as pl
 from prospectlib import serialize
+from prospectlib.classifiers import TEMPERATURE_WEIGHTS
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import Classifier
+from prospectlib.classifiers import Temperature
 from prospectlib.classifiers import TemperatureLabel
-from prospectlib.classifiers._temperature import TEMPERATURE_WEIGHTS
-from prospectlib.classifiers._temperature import Temperature
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import interactions
 from prospectlib.strategies import leads

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 import prospectlib as pl
 from prospectlib import serialize
-from prospectlib.classifiers._base import Classifier
-from prospectlib.classifiers._labels import VolumeLabel
-from prospectlib.classifiers._volume import PurchaseVolume
-from prospectlib.classifiers._volume import VolumeMeasure
+from prospectlib.classifiers import Classifier
+from prospectlib.classifiers import PurchaseVolume
+from prospectlib.classifiers import VolumeLabel
+from prospectlib.classifiers import VolumeMeasure
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 from prospectlib.strategies import purchases

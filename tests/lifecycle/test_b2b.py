@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import prospectlib as pl
-from prospectlib import criteria as cr
+from prospectlib import qualification as ql
 from prospectlib.lifecycle import LostReason
 from prospectlib.lifecycle import b2b_pipeline
 
@@ -159,7 +159,7 @@ class TestSalesQualification:
 
     def test_meddic_can_guard_sql(self):
         """With framework=MEDDIC, qualify_sales asks for MEDDIC and names the gaps."""
-        meddic = b2b_pipeline(framework=cr.MEDDIC)
+        meddic = b2b_pipeline(framework=ql.MEDDIC)
         lead = evidence(
             self.accepted(),
             T0 + 3 * DAY,
@@ -183,9 +183,9 @@ class TestSalesQualification:
     def test_framework_and_bant_min_met_exclude_each_other(self):
         """Giving a framework and a BANT count is refused: which one would apply?"""
         with pytest.raises(pl.InvalidConfigError) as exc:
-            b2b_pipeline(framework=cr.MEDDIC, bant_min_met=2)
+            b2b_pipeline(framework=ql.MEDDIC, bant_min_met=2)
         assert exc.value.problems[0].path == "b2b_pipeline.bant_min_met"
-        assert b2b_pipeline(framework=cr.BANT) == B2B
+        assert b2b_pipeline(framework=ql.BANT) == B2B
 
     def test_a_lead_with_no_budget_cannot_become_sql(self):
         """Known lack of budget blocks SQL even when the other three are met."""

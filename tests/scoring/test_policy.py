@@ -8,16 +8,16 @@ from prospectlib import criteria as cr
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.lifecycle import b2c_pipeline
 from prospectlib.scoring import LabelIs
-from prospectlib.scoring import PolicyRule
-from prospectlib.scoring import QualificationPolicy
-from prospectlib.scoring import advance
-from prospectlib.scoring import advance_many
-from prospectlib.scoring import default_b2c_policy
 from prospectlib.scoring import default_model
-from prospectlib.scoring import default_policy
-from prospectlib.scoring import prioritize
 from prospectlib.serialize import from_dict
 from prospectlib.serialize import to_dict
+from prospectlib.workflow import PolicyRule
+from prospectlib.workflow import QualificationPolicy
+from prospectlib.workflow import advance
+from prospectlib.workflow import advance_many
+from prospectlib.workflow import default_b2c_policy
+from prospectlib.workflow import default_policy
+from prospectlib.workflow import prioritize
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 DAY = dt.timedelta(days=1)

@@ -6,6 +6,7 @@ import prospectlib as pl
 from prospectlib import criteria as cr
 from prospectlib import scoring as sc
 from prospectlib import serialize
+from prospectlib import workflow as wf
 
 t0 = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 lead = pl.Lead(
@@ -47,17 +48,17 @@ many: list[sc.Score] = model.score_many([lead], at=t0)
 
 loaded: sc.ScoreModel = serialize.from_dict(sc.ScoreModel, serialize.to_dict(model))
 
-policy: sc.QualificationPolicy = sc.default_policy()
-suggestion: sc.Suggestion = policy.suggest(lead, at=t0, score=score)
+policy: wf.QualificationPolicy = wf.default_policy()
+suggestion: wf.Suggestion = policy.suggest(lead, at=t0, score=score)
 event: str | None = suggestion.event
-step: sc.Advance = sc.advance(lead, pl.lifecycle.b2b_pipeline(), policy, at=t0)
+step: wf.Advance = wf.advance(lead, pl.lifecycle.b2b_pipeline(), policy, at=t0)
 moved: pl.Lead = step.lead
 shopper = pl.Lead(id="C-1", created_at=t0, stage="visitor")
-steps: list[sc.Advance] = sc.advance_many(
-    [shopper], pl.lifecycle.b2c_pipeline(), sc.default_b2c_policy(), at=t0
+steps: list[wf.Advance] = wf.advance_many(
+    [shopper], pl.lifecycle.b2c_pipeline(), wf.default_b2c_policy(), at=t0
 )
-ranking: tuple[sc.Priority, ...] = sc.prioritize([lead], at=t0)
+ranking: tuple[wf.Priority, ...] = wf.prioritize([lead], at=t0)
 rank: int = ranking[0].rank
-rule: sc.PolicyRule = sc.PolicyRule(
+rule: wf.PolicyRule = wf.PolicyRule(
     id="hot", event="qualify_marketing", reason="hot", tiers=["A1"], levels=[1]
 )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 
@@ -13,13 +15,27 @@ from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
 from prospectlib.classifiers._decision import _enum_tuple_check
 from prospectlib.classifiers._decision import _members
-from prospectlib.classifiers._labels import AcquisitionLabel
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
 from prospectlib.model import Source
+
+
+class AcquisitionLabel(enum.StrEnum):
+    """How a lead came (`Acquisition`).
+
+    Examples:
+        >>> AcquisitionLabel.INBOUND.value
+        'inbound'
+    """
+
+    INBOUND = "inbound"
+    """Came by themselves: search, website, referral, walk-in."""
+    OUTBOUND = "outbound"
+    """Reached through active marketing: ads, events, outreach."""
+
 
 _MAPPED = 0.9
 """Confidence when the lead's source is in the mapping."""
@@ -108,6 +124,9 @@ class Acquisition:
         ('outbound', 0.6)
     """
 
+    labels: ClassVar[type[AcquisitionLabel]] = AcquisitionLabel
+    """The labels it answers with."""
+
     name: str = attrs.field(default="acquisition", validator=_name)
     """The registry name; ``"acquisition"`` by default."""
     inbound_sources: tuple[Source, ...] = attrs.field(
@@ -189,6 +208,7 @@ class Acquisition:
         """The label the mapping gives *source*, or ``None`` when it gives none.
 
         Examples:
+            >>> from prospectlib import Source
             >>> Acquisition().label_for(Source.EVENT).value
             'outbound'
             >>> Acquisition().label_for(Source.UNKNOWN) is None

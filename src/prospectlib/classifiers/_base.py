@@ -90,11 +90,18 @@ class Classification(Generic[L]):
 class Classifier(Protocol[L]):
     """**Protocol:** something that puts a lead into one of a few labels.
 
-    A classifier has a ``name`` (under which a registry keeps it) and a
-    ``classify`` method that answers for a lead *as of* a time, ignoring
-    anything recorded later. Built-in classifiers are frozen attrs classes whose
-    parameters round-trip through `prospectlib.serialize`.
+    A classifier has a ``name`` (under which a registry keeps it), the
+    `StrEnum` of its ``labels`` (a class attribute: score models and policies
+    check their label tests against it) and a ``classify`` method that answers
+    for a lead *as of* a time, ignoring anything recorded later. Built-in
+    classifiers are frozen attrs classes whose parameters round-trip through
+    `prospectlib.serialize`.
     """
+
+    @property
+    def labels(self) -> type[L]:
+        """The labels it answers with (usually a class attribute)."""
+        ...  # pragma: no cover  # a protocol's body never runs
 
     @property
     def name(self) -> str:

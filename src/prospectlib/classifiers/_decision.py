@@ -7,6 +7,7 @@ import enum
 from collections.abc import Callable
 from collections.abc import Iterable
 from typing import Any
+from typing import ClassVar
 from typing import TypeVar
 
 import attrs
@@ -16,7 +17,6 @@ from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
 from prospectlib.classifiers._base import clamp
-from prospectlib.classifiers._labels import DecisionStageLabel
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
@@ -24,6 +24,23 @@ from prospectlib.model import Lead
 from prospectlib.model import ObjectionKind
 from prospectlib.model import Scalar
 from prospectlib.model import Verdict
+
+
+class DecisionStageLabel(enum.StrEnum):
+    """Where a lead is in deciding to buy (`DecisionStage`).
+
+    Examples:
+        >>> DecisionStageLabel.READY.value
+        'ready'
+    """
+
+    AWARE = "aware"
+    """Knows the offer, undecided."""
+    HESITANT = "hesitant"
+    """Has doubts."""
+    READY = "ready"
+    """Ready to decide."""
+
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -194,6 +211,9 @@ class DecisionStage:
         >>> DecisionStage().classify(doubting, at=t).label.value
         'hesitant'
     """
+
+    labels: ClassVar[type[DecisionStageLabel]] = DecisionStageLabel
+    """The labels it answers with."""
 
     name: str = attrs.field(default="decision_stage", validator=_name)
     """The registry name; ``"decision_stage"`` by default."""

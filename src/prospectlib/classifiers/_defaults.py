@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import enum
+from typing import Any
+
 from prospectlib.classifiers._acquisition import Acquisition
+from prospectlib.classifiers._base import Classifier
 from prospectlib.classifiers._decision import DecisionStage
 from prospectlib.classifiers._frequency import PurchaseFrequency
 from prospectlib.classifiers._geography import Geography
@@ -13,20 +17,37 @@ from prospectlib.classifiers._qualification import Qualification
 from prospectlib.classifiers._registry import ClassifierRegistry
 from prospectlib.classifiers._temperature import Temperature
 from prospectlib.classifiers._volume import PurchaseVolume
+from prospectlib.model import FrozenMap
 
-BUILT_IN_NAMES = (
-    "purchase_frequency",
-    "purchase_volume",
-    "influence",
-    "profile_fit",
-    "market",
-    "decision_stage",
-    "geography",
-    "acquisition",
-    "qualification_level",
-    "temperature",
+# The built-in classifiers, in the order `classify` answers: a new built-in is
+# one module and one line here.
+_BUILT_INS: tuple[type[Classifier[Any]], ...] = (
+    PurchaseFrequency,
+    PurchaseVolume,
+    Influence,
+    ProfileFit,
+    Market,
+    DecisionStage,
+    Geography,
+    Acquisition,
+    Qualification,
+    Temperature,
 )
+
+_DEFAULTS = tuple(cls() for cls in _BUILT_INS)
+
+BUILT_IN_NAMES: tuple[str, ...] = tuple(c.name for c in _DEFAULTS)
 """The names the built-in classifiers are registered under, in order."""
+
+BUILT_IN_LABELS: FrozenMap[str, type[enum.StrEnum]] = FrozenMap(
+    (c.name, c.labels) for c in _DEFAULTS
+)
+"""The labels of each built-in classifier, by its name.
+
+Examples:
+    >>> [label.value for label in BUILT_IN_LABELS["temperature"]]
+    ['hot', 'warm', 'cold', 'dead']
+"""
 
 
 def default_registry() -> ClassifierRegistry:
@@ -43,17 +64,4 @@ def default_registry() -> ClassifierRegistry:
         >>> len(registry)
         10
     """
-    return ClassifierRegistry(
-        (
-            PurchaseFrequency(),
-            PurchaseVolume(),
-            Influence(),
-            ProfileFit(),
-            Market(),
-            DecisionStage(),
-            Geography(),
-            Acquisition(),
-            Qualification(),
-            Temperature(),
-        )
-    )
+    return ClassifierRegistry(cls() for cls in _BUILT_INS)

@@ -10,6 +10,7 @@ import statistics
 from collections.abc import Iterable
 from operator import attrgetter
 from typing import Any
+from typing import ClassVar
 
 import attrs
 
@@ -18,12 +19,30 @@ from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
 from prospectlib.classifiers._base import clamp
-from prospectlib.classifiers._labels import FrequencyLabel
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
+
+
+class FrequencyLabel(enum.StrEnum):
+    """How often a lead buys (`PurchaseFrequency`).
+
+    Examples:
+        >>> FrequencyLabel.FREQUENT.value
+        'frequent'
+    """
+
+    FREQUENT = "frequent"
+    """Comes back constantly."""
+    OCCASIONAL = "occasional"
+    """Comes back, with long gaps."""
+    SPORADIC = "sporadic"
+    """Buys only when a need arises."""
+    NONE = "none"
+    """Has never bought."""
+
 
 _DAY = dt.timedelta(days=1)
 _AT = attrgetter("at")
@@ -201,6 +220,9 @@ class PurchaseFrequency:
         >>> PurchaseFrequency().classify(once, at=t0).label.value
         'sporadic'
     """
+
+    labels: ClassVar[type[FrequencyLabel]] = FrequencyLabel
+    """The labels it answers with."""
 
     window: dt.timedelta = attrs.field(
         default=dt.timedelta(days=365), validator=_duration

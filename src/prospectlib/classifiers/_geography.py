@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
+from typing import ClassVar
 
 import attrs
 
@@ -10,13 +12,33 @@ from prospectlib import _convert
 from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
-from prospectlib.classifiers._labels import GeographyLabel
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
 from prospectlib.model import Location
 from prospectlib.model import Scalar
 from prospectlib.model._countries import COUNTRY_CODES
+
+
+class GeographyLabel(enum.StrEnum):
+    """Where a lead is, seen from the seller's home market (`Geography`).
+
+    Examples:
+        >>> GeographyLabel.LOCAL.value
+        'local'
+    """
+
+    LOCAL = "local"
+    """Same city."""
+    REGIONAL = "regional"
+    """Same region, another city."""
+    NATIONAL = "national"
+    """Same country, another region."""
+    INTERNATIONAL = "international"
+    """Another country."""
+    UNKNOWN = "unknown"
+    """No location known."""
+
 
 _LEVELS = ("country", "region", "city")
 _GAP_PENALTY = 0.3
@@ -146,6 +168,9 @@ class Geography:
         >>> Geography().classify(homeowner, at=t).label.value
         'unknown'
     """
+
+    labels: ClassVar[type[GeographyLabel]] = GeographyLabel
+    """The labels it answers with."""
 
     name: str = attrs.field(default="geography", validator=_name)
     """The registry name; ``"geography"`` by default."""

@@ -8,6 +8,7 @@ import itertools
 import math
 from collections.abc import Iterable
 from typing import Any
+from typing import ClassVar
 
 import attrs
 
@@ -15,12 +16,30 @@ from prospectlib import _convert
 from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
-from prospectlib.classifiers._labels import InfluenceLabel
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import BuyingRole
 from prospectlib.model import Lead
+
+
+class InfluenceLabel(enum.StrEnum):
+    """How much a lead sways others' decisions, bought or not (`Influence`).
+
+    Examples:
+        >>> InfluenceLabel.MEDIUM.value
+        'medium'
+    """
+
+    HIGH = "high"
+    """Sways many: referrals, reviews, a large reach, a champion."""
+    MEDIUM = "medium"
+    """Sways some."""
+    LOW = "low"
+    """Sways a few."""
+    NONE = "none"
+    """No sign of influence."""
+
 
 # --- validators and converters ----------------------------------------------------
 
@@ -150,6 +169,9 @@ class Influence:
         ('social reach 25,000 (≥ 10,000)', 'champion in the buying group',
          'made 1 referral in the last 730 days')
     """
+
+    labels: ClassVar[type[InfluenceLabel]] = InfluenceLabel
+    """The labels it answers with."""
 
     name: str = attrs.field(default="influence", validator=_name)
     """The name to register under; default ``"influence"``."""

@@ -8,6 +8,7 @@ import math
 import re
 from collections.abc import Iterable
 from typing import Any
+from typing import ClassVar
 
 import attrs
 
@@ -15,11 +16,25 @@ from prospectlib import _convert
 from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
-from prospectlib.classifiers._labels import MarketLabel
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import BuyingRole
 from prospectlib.model import Lead
+
+
+class MarketLabel(enum.StrEnum):
+    """Who buys: an organisation or an individual (`Market`).
+
+    Examples:
+        >>> MarketLabel.B2B.value
+        'b2b'
+    """
+
+    B2B = "b2b"
+    """An organisation buys."""
+    B2C = "b2c"
+    """An individual buys."""
+
 
 FREE_MAIL_DOMAINS: tuple[str, ...] = (
     # global webmail
@@ -223,6 +238,9 @@ class Market:
         >>> Market().classify(shopper, at=t).label.value
         'b2c'
     """
+
+    labels: ClassVar[type[MarketLabel]] = MarketLabel
+    """The labels it answers with."""
 
     name: str = attrs.field(default="market", validator=_name)
     """The name to register under; default ``"market"``."""

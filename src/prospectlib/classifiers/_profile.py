@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import math
 from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import Any
+from typing import ClassVar
 
 import attrs
 
@@ -14,7 +16,6 @@ from prospectlib import _convert
 from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
-from prospectlib.classifiers._labels import FitLabel
 from prospectlib.criteria import AllOf
 from prospectlib.criteria import AnyOf
 from prospectlib.criteria import AtLeast
@@ -28,6 +29,25 @@ from prospectlib.criteria import is_criterion
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
+
+
+class FitLabel(enum.StrEnum):
+    """How close a lead is to the target customer (`ProfileFit`).
+
+    Examples:
+        >>> FitLabel.STRONG.value
+        'strong'
+    """
+
+    STRONG = "strong"
+    """Inside the target."""
+    PARTIAL = "partial"
+    """Near the target."""
+    WEAK = "weak"
+    """Far from the target."""
+    NONE = "none"
+    """Outside the target, or nothing known."""
+
 
 # --- three-valued answers: True (matched), False (failed), None (unknown) ----------
 #
@@ -413,6 +433,9 @@ class ProfileFit:
         >>> c.evidence["matched"], c.evidence["failed"], c.evidence["unknown"]
         ('industry', 'size', 'country')
     """
+
+    labels: ClassVar[type[FitLabel]] = FitLabel
+    """The labels it answers with."""
 
     name: str = attrs.field(default="profile_fit", validator=_name)
     """The name to register under; default ``"profile_fit"``."""

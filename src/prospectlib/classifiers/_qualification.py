@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 
@@ -12,16 +14,36 @@ from prospectlib import _convert
 from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
-from prospectlib.classifiers._labels import QualificationLabel
-from prospectlib.criteria import BANT
-from prospectlib.criteria import Assessment
-from prospectlib.criteria import Framework
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import StageChange
 from prospectlib.model import Verdict
+from prospectlib.qualification import BANT
+from prospectlib.qualification import Assessment
+from prospectlib.qualification import Framework
+
+
+class QualificationLabel(enum.StrEnum):
+    """How far a lead is qualified, from its evidence (`Qualification`).
+
+    Examples:
+        >>> QualificationLabel.MQL.value
+        'mql'
+    """
+
+    UNQUALIFIED = "unqualified"
+    """Nothing qualifies it yet."""
+    IQL = "iql"
+    """Information qualified: gave contact and company details for content."""
+    MQL = "mql"
+    """Marketing qualified: researching solutions."""
+    SRL = "srl"
+    """Sales ready / accepted: handed to sales and accepted."""
+    SQL = "sql"
+    """Sales qualified: the qualification framework passed."""
+
 
 _DAY = dt.timedelta(days=1)
 
@@ -114,7 +136,7 @@ def _framework(
         raise _config_error(
             type(inst).__name__,
             attribute.name,
-            "a Framework, e.g. prospectlib.criteria.BANT",
+            "a Framework, e.g. prospectlib.qualification.BANT",
         )
 
 
@@ -224,6 +246,9 @@ class Qualification:
         ('sql', 'BANT passed: 3 of 4 met (budget, authority, need)')
     """
 
+    labels: ClassVar[type[QualificationLabel]] = QualificationLabel
+    """The labels it answers with."""
+
     name: str = attrs.field(default="qualification_level", validator=_name)
     """The registry name (default ``"qualification_level"``)."""
     content_activities: tuple[Activity, ...] = attrs.field(
@@ -264,8 +289,8 @@ class Qualification:
     ``"accepted"``): met accepts, unmet rejects."""
     framework: Framework = attrs.field(default=BANT, validator=_framework)
     """The qualification framework that decides SQL (default
-    `prospectlib.criteria.BANT`, the B2B pipeline's ``qualify_sales`` guard);
-    e.g. `prospectlib.criteria.CHAMP`, or ``BANT.with_rule(min_met=4)``."""
+    `prospectlib.qualification.BANT`, the B2B pipeline's ``qualify_sales`` guard);
+    e.g. `prospectlib.qualification.CHAMP`, or ``BANT.with_rule(min_met=4)``."""
 
     def classify(
         self, lead: Lead, *, at: dt.datetime

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import inspect
 from collections.abc import Iterable
 from collections.abc import Iterator
@@ -54,10 +55,16 @@ class ClassifierRegistry:
                 [
                     Problem(
                         path="classifier",
-                        expected="an object with a name and a classify(lead, *, at) "
-                        f"method (got {type(classifier).__name__})",
+                        expected="an object with a name, labels and a "
+                        "classify(lead, *, at) method "
+                        f"(got {type(classifier).__name__})",
                     )
                 ]
+            )
+        labels = classifier.labels
+        if not (isinstance(labels, type) and issubclass(labels, enum.StrEnum)):
+            raise InvalidConfigError(
+                [Problem(path="classifier.labels", expected="a StrEnum class")]
             )
         key = classifier.name if name is None else name
         if type(key) is not str or not key.strip():
@@ -74,6 +81,20 @@ class ClassifierRegistry:
             )
         self._classifiers[key] = classifier
         return key
+
+    def labels(self, name: str) -> type[enum.StrEnum]:
+        """The labels the classifier registered as *name* answers with.
+
+        Raises:
+            UnknownClassifierError: nothing is registered under *name*.
+
+        Examples:
+            >>> from prospectlib.classifiers import default_registry
+            >>> [label.value for label in default_registry().labels("market")]
+            ['b2b', 'b2c']
+        """
+        labels: type[enum.StrEnum] = self.get(name).labels
+        return labels
 
     def unregister(self, name: str) -> Classifier[Any]:
         """Remove and return the classifier registered as *name*."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import math
 from collections.abc import Mapping
+from typing import ClassVar
 
 import attrs
 
@@ -12,13 +14,31 @@ from prospectlib import _convert
 from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import _config_error
 from prospectlib.classifiers._base import _name
-from prospectlib.classifiers._labels import TemperatureLabel
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import ConsentStatus
 from prospectlib.model import FrozenMap
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
+
+
+class TemperatureLabel(enum.StrEnum):
+    """How warm a lead's interest is now (`Temperature`).
+
+    Examples:
+        >>> TemperatureLabel.HOT.value
+        'hot'
+    """
+
+    HOT = "hot"
+    """Engaged strongly and recently: act now."""
+    WARM = "warm"
+    """Some recent interest."""
+    COLD = "cold"
+    """Little, or old, interest."""
+    DEAD = "dead"
+    """Nothing for a long time, or gone (unsubscribed)."""
+
 
 _DAY = dt.timedelta(days=1)
 _SECONDS_PER_DAY = 86_400.0
@@ -181,6 +201,9 @@ class Temperature:
         >>> temperature.classify(lead, at=t + dt.timedelta(days=200)).label.value
         'dead'
     """
+
+    labels: ClassVar[type[TemperatureLabel]] = TemperatureLabel
+    """The labels it answers with."""
 
     name: str = attrs.field(default="temperature", validator=_name)
     """The registry name (default ``"temperature"``)."""

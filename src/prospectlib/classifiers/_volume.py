@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
+from typing import ClassVar
 
 import attrs
 import numpy as np
@@ -24,13 +25,31 @@ from prospectlib.classifiers._base import clamp
 from prospectlib.classifiers._frequency import _as_of
 from prospectlib.classifiers._frequency import _show_days
 from prospectlib.classifiers._frequency import _window_start
-from prospectlib.classifiers._labels import VolumeLabel
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.model import Lead
 from prospectlib.model import Purchase
 from prospectlib.model import Scalar
+
+
+class VolumeLabel(enum.StrEnum):
+    """How much a lead buys (`PurchaseVolume`).
+
+    Examples:
+        >>> VolumeLabel.HIGH.value
+        'high'
+    """
+
+    HIGH = "high"
+    """Buys a lot."""
+    MEDIUM = "medium"
+    """Buys a middling amount."""
+    LOW = "low"
+    """Buys little."""
+    NONE = "none"
+    """Has bought nothing (in the window)."""
+
 
 _DAY = dt.timedelta(days=1)
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -234,6 +253,9 @@ class PurchaseVolume:
         >>> PurchaseVolume(measure="quantity").classify(lead, at=t0).label.value
         'low'
     """
+
+    labels: ClassVar[type[VolumeLabel]] = VolumeLabel
+    """The labels it answers with."""
 
     window: dt.timedelta = attrs.field(
         default=dt.timedelta(days=365), validator=_duration

@@ -31,6 +31,7 @@ Examples:
     (False, 'budget is not met (no evidence)')
 """
 
+from prospectlib import _public
 from prospectlib.criteria import _serial  # registers the criteria with the converter
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
@@ -56,18 +57,6 @@ from prospectlib.criteria._composite import AtLeast
 from prospectlib.criteria._composite import Not
 from prospectlib.criteria._custom import CriterionRegistry
 from prospectlib.criteria._custom import Custom
-from prospectlib.criteria._framework import ANUM
-from prospectlib.criteria._framework import BANT
-from prospectlib.criteria._framework import CHAMP
-from prospectlib.criteria._framework import FRAMEWORKS
-from prospectlib.criteria._framework import GPCTBA_CI
-from prospectlib.criteria._framework import MEDDIC
-from prospectlib.criteria._framework import MEDDPICC
-from prospectlib.criteria._framework import Assessment
-from prospectlib.criteria._framework import CriterionAssessment
-from prospectlib.criteria._framework import Framework
-from prospectlib.criteria._framework import FrameworkCriterion
-from prospectlib.criteria._framework import VerdictSource
 from prospectlib.criteria._records import HasActivity
 from prospectlib.criteria._records import HasConsent
 from prospectlib.criteria._records import HasEvidence
@@ -76,25 +65,14 @@ from prospectlib.criteria._records import HasPurchase
 from prospectlib.criteria._records import HasTag
 
 __all__ = [
-    "ANUM",
-    "BANT",
-    "CHAMP",
-    "FRAMEWORKS",
-    "GPCTBA_CI",
-    "MEDDIC",
-    "MEDDPICC",
     "AllOf",
     "AnyOf",
-    "Assessment",
     "AtLeast",
     "Check",
     "Compare",
     "Criterion",
-    "CriterionAssessment",
     "CriterionRegistry",
     "Custom",
-    "Framework",
-    "FrameworkCriterion",
     "HasActivity",
     "HasConsent",
     "HasEvidence",
@@ -103,7 +81,6 @@ __all__ = [
     "HasTag",
     "Not",
     "Op",
-    "VerdictSource",
     "all_of",
     "any_of",
     "at_least",
@@ -121,3 +98,5 @@ __all__ = [
 ]
 
 del _serial
+
+_public.publish(globals())

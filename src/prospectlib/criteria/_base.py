@@ -26,6 +26,7 @@ def require_aware(at: object, name: str = "at") -> dt.datetime:
     """Return *at* if it is a timezone-aware datetime, else raise `ValidationError`.
 
     Examples:
+        >>> import datetime as dt
         >>> require_aware(dt.datetime(2026, 1, 1))
         Traceback (most recent call last):
         ...

@@ -13,10 +13,6 @@ from prospectlib.criteria._composite import AtLeast
 from prospectlib.criteria._composite import Not
 from prospectlib.criteria._custom import CriterionRegistry
 from prospectlib.criteria._custom import Custom
-from prospectlib.criteria._framework import Assessment
-from prospectlib.criteria._framework import CriterionAssessment
-from prospectlib.criteria._framework import Framework
-from prospectlib.criteria._framework import FrameworkCriterion
 from prospectlib.criteria._records import HasActivity
 from prospectlib.criteria._records import HasConsent
 from prospectlib.criteria._records import HasEvidence
@@ -42,7 +38,6 @@ _KINDS: dict[str, type[Any]] = {
     "any_of": AnyOf,
     "at_least": AtLeast,
     "not": Not,
-    "framework": Framework,
 }
 
 
@@ -107,9 +102,6 @@ for _cls in (
     _convert.register_model(_cls, error=InvalidConfigError)
 _convert.register_model(Compare, error=InvalidConfigError)
 _convert.register_union(Criterion, _KINDS)
-for _composite in (AllOf, AnyOf, AtLeast, Not, FrameworkCriterion, Framework):
+for _composite in (AllOf, AnyOf, AtLeast, Not):
     _convert.register_model(_composite, error=InvalidConfigError)
-# Assessments are answers, not configuration: written for services to return.
-for _answer in (CriterionAssessment, Assessment):
-    _convert.register_model(_answer, error=ValidationError)
-del _cls, _composite, _answer
+del _cls, _composite

@@ -20,10 +20,9 @@ Examples:
     'marketing_qualified'
 """
 
-from prospectlib.criteria import BANT
+from prospectlib import _public
 from prospectlib.lifecycle._defaults import b2b_pipeline
 from prospectlib.lifecycle._defaults import b2c_pipeline
-from prospectlib.lifecycle._defaults import bant_guard
 from prospectlib.lifecycle._history import SlaState
 from prospectlib.lifecycle._history import SlaStatus
 from prospectlib.lifecycle._history import StageVisit
@@ -43,7 +42,6 @@ from prospectlib.lifecycle._spec import StageKind
 from prospectlib.lifecycle._spec import Transition
 
 __all__ = [
-    "BANT",
     "RESERVED_IDS",
     "Decision",
     "LostReason",
@@ -58,10 +56,11 @@ __all__ = [
     "Transition",
     "b2b_pipeline",
     "b2c_pipeline",
-    "bant_guard",
     "entered_at",
     "exited_at",
     "stage_visits",
     "time_in_stage",
     "time_per_stage",
 ]
+
+_public.publish(globals())

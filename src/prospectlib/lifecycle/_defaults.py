@@ -6,8 +6,6 @@ import datetime as dt
 import functools
 
 from prospectlib import criteria as cr
-from prospectlib.criteria import BANT
-from prospectlib.criteria import Framework
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.lifecycle._pipeline import Pipeline
@@ -15,6 +13,9 @@ from prospectlib.lifecycle._spec import LostReason
 from prospectlib.lifecycle._spec import Stage
 from prospectlib.lifecycle._spec import Transition
 from prospectlib.model import Activity
+from prospectlib.qualification import BANT
+from prospectlib.qualification import Framework
+from prospectlib.qualification import bant_guard
 
 _DAY = dt.timedelta(days=1)
 
@@ -31,40 +32,6 @@ _CONTENT_FOR_DETAILS = (
     Activity.NEWSLETTER_SIGNUP,
     Activity.WEBINAR_REGISTRATION,
 )
-
-
-def bant_guard(min_met: int = 3) -> Framework:
-    """The `BANT` framework as a guard: *min_met* of the four met, none unmet.
-
-    A lead whose evidence says it has *no* budget cannot pass, however many of the
-    others are met; an unknown criterion only counts as not met. Authority is also
-    met when the contact's buying role is ``decision_maker`` or ``economic_buyer``
-    (explicit evidence wins). The guard and ``BANT.assess`` are the same
-    framework, so they never disagree.
-
-    Examples:
-        >>> import datetime as dt
-        >>> import prospectlib as pl
-        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-        >>> lead = pl.Lead(
-        ...     id="L",
-        ...     created_at=t,
-        ...     evidence=[
-        ...         pl.Evidence(criterion=c, verdict="met", at=t)
-        ...         for c in ("authority", "need", "timing")
-        ...     ],
-        ... )
-        >>> bant_guard().test(lead, at=t)
-        True
-        >>> no_budget = lead.with_evidence(
-        ...     pl.Evidence(criterion="budget", verdict="unmet", at=t)
-        ... )
-        >>> bant_guard().evaluate(no_budget, at=t).unmet
-        ('budget is unmet (evidence 2026-03-01)',)
-        >>> bant_guard(4) == BANT.with_rule(min_met=4)
-        True
-    """
-    return BANT if min_met == BANT.min_met else BANT.with_rule(min_met=min_met)
 
 
 @functools.cache
@@ -92,7 +59,7 @@ def b2b_pipeline(
     Args:
         bant_min_met: How many BANT criteria must be met for SQL.
         framework: The qualification framework that guards SQL
-            (``qualify_sales``), e.g. `prospectlib.criteria.MEDDIC`; by default
+            (``qualify_sales``), e.g. `prospectlib.qualification.MEDDIC`; by default
             `BANT` with *bant_min_met*. Give one or the other.
         research_window: How recent the research must be for MQL.
         mql_sla: How long an MQL may wait for sales to accept it.
@@ -106,7 +73,7 @@ def b2b_pipeline(
         >>> b2b = b2b_pipeline()
         >>> b2b.initial_stage.id, b2b.stage("sales_qualified").sla.days
         ('prospect', 3)
-        >>> from prospectlib.criteria import MEDDIC
+        >>> from prospectlib.qualification import MEDDIC
         >>> meddic = b2b_pipeline(framework=MEDDIC)
         >>> meddic.transitions_for("qualify_sales")[0].guard is MEDDIC
         True

@@ -3,6 +3,7 @@
 Everything here is re-exported from `prospectlib` itself.
 """
 
+from prospectlib import _public
 from prospectlib.model._enums import Activity
 from prospectlib.model._enums import BuyingRole
 from prospectlib.model._enums import Channel
@@ -46,3 +47,5 @@ __all__ = [
     "StageChange",
     "Verdict",
 ]
+
+_public.publish(globals())

@@ -23,13 +23,7 @@ Examples:
     (5.0, 'D3')
 """
 
-from prospectlib.scoring._advance import Advance
-from prospectlib.scoring._advance import Priority
-from prospectlib.scoring._advance import advance
-from prospectlib.scoring._advance import advance_many
-from prospectlib.scoring._advance import prioritize
-from prospectlib.scoring._default_policy import default_b2c_policy
-from prospectlib.scoring._default_policy import default_policy
+from prospectlib import _public
 from prospectlib.scoring._defaults import default_model
 from prospectlib.scoring._model import ENGAGEMENT
 from prospectlib.scoring._model import FIT
@@ -41,9 +35,6 @@ from prospectlib.scoring._model import Levels
 from prospectlib.scoring._model import Rule
 from prospectlib.scoring._model import ScoreModel
 from prospectlib.scoring._model import Signal
-from prospectlib.scoring._policy import PolicyRule
-from prospectlib.scoring._policy import QualificationPolicy
-from prospectlib.scoring._policy import Suggestion
 from prospectlib.scoring._score import Contribution
 from prospectlib.scoring._score import ContributionKind
 from prospectlib.scoring._score import Score
@@ -52,7 +43,6 @@ from prospectlib.scoring._score import TopFactors
 __all__ = [
     "ENGAGEMENT",
     "FIT",
-    "Advance",
     "Contribution",
     "ContributionKind",
     "Dimension",
@@ -60,19 +50,12 @@ __all__ = [
     "Group",
     "LabelIs",
     "Levels",
-    "PolicyRule",
-    "Priority",
-    "QualificationPolicy",
     "Rule",
     "Score",
     "ScoreModel",
     "Signal",
-    "Suggestion",
     "TopFactors",
-    "advance",
-    "advance_many",
-    "default_b2c_policy",
     "default_model",
-    "default_policy",
-    "prioritize",
 ]
+
+_public.publish(globals())

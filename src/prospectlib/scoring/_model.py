@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -12,18 +11,9 @@ from typing import Any
 import attrs
 
 from prospectlib import _convert
-from prospectlib.classifiers import AcquisitionLabel
+from prospectlib.classifiers import BUILT_IN_LABELS
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
-from prospectlib.classifiers import DecisionStageLabel
-from prospectlib.classifiers import FitLabel
-from prospectlib.classifiers import FrequencyLabel
-from prospectlib.classifiers import GeographyLabel
-from prospectlib.classifiers import InfluenceLabel
-from prospectlib.classifiers import MarketLabel
-from prospectlib.classifiers import QualificationLabel
-from prospectlib.classifiers import TemperatureLabel
-from prospectlib.classifiers import VolumeLabel
 from prospectlib.criteria import Criterion
 from prospectlib.criteria import is_criterion
 from prospectlib.errors import InvalidConfigError
@@ -40,20 +30,6 @@ FIT = "fit"
 """The dimension of how well a lead matches who you sell to."""
 ENGAGEMENT = "engagement"
 """The dimension of how much interest a lead shows."""
-
-# The labels of the built-in classifiers, to catch a typo in a label test.
-_BUILT_IN_LABELS: dict[str, type[enum.StrEnum]] = {
-    "purchase_frequency": FrequencyLabel,
-    "purchase_volume": VolumeLabel,
-    "influence": InfluenceLabel,
-    "profile_fit": FitLabel,
-    "market": MarketLabel,
-    "decision_stage": DecisionStageLabel,
-    "geography": GeographyLabel,
-    "acquisition": AcquisitionLabel,
-    "qualification_level": QualificationLabel,
-    "temperature": TemperatureLabel,
-}
 
 
 def _to_labels(value: object) -> object:
@@ -100,7 +76,7 @@ profile_fit: 'strong', 'partial', 'weak', 'none' (got 'strnog')
 
     def __attrs_post_init__(self) -> None:
         """Check the labels of a built-in classifier."""
-        known = _BUILT_IN_LABELS.get(self.classifier)
+        known = BUILT_IN_LABELS.get(self.classifier)
         if known is None:
             return
         values = [m.value for m in known]

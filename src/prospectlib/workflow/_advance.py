@@ -21,11 +21,11 @@ from prospectlib.lifecycle import SlaState
 from prospectlib.lifecycle import StageKind
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.model import Lead
-from prospectlib.scoring._defaults import default_model
-from prospectlib.scoring._model import ScoreModel
-from prospectlib.scoring._policy import QualificationPolicy
-from prospectlib.scoring._policy import Suggestion
-from prospectlib.scoring._score import Score
+from prospectlib.scoring import Score
+from prospectlib.scoring import ScoreModel
+from prospectlib.scoring import default_model
+from prospectlib.workflow._policy import QualificationPolicy
+from prospectlib.workflow._policy import Suggestion
 
 
 def _not_a_lead(value: object, path: str = "lead") -> InvalidLeadError:
@@ -41,7 +41,7 @@ class Advance:
     Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
-        >>> from prospectlib.scoring import advance, default_policy
+        >>> from prospectlib.workflow import advance, default_policy
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         >>> lead = pl.Lead(id="L-1", created_at=t)
         >>> step = advance(lead, pl.lifecycle.b2b_pipeline(), default_policy(), at=t)
@@ -84,7 +84,7 @@ def advance(  # noqa: PLR0913  # the inputs of suggest, plus the pipeline
     Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
-        >>> from prospectlib.scoring import default_policy
+        >>> from prospectlib.workflow import default_policy
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         >>> walk_in = pl.Lead(
         ...     id="L-1",
@@ -118,7 +118,7 @@ def advance_many(
     Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
-        >>> from prospectlib.scoring import default_policy
+        >>> from prospectlib.workflow import default_policy
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         >>> leads = [pl.Lead(id="A", created_at=t), pl.Lead(id="B", created_at=t)]
         >>> steps = advance_many(

@@ -6,10 +6,10 @@ import datetime as dt
 import functools
 
 from prospectlib import criteria as cr
-from prospectlib.lifecycle import bant_guard
-from prospectlib.scoring._model import LabelIs
-from prospectlib.scoring._policy import PolicyRule
-from prospectlib.scoring._policy import QualificationPolicy
+from prospectlib.qualification import bant_guard
+from prospectlib.scoring import LabelIs
+from prospectlib.workflow._policy import PolicyRule
+from prospectlib.workflow._policy import QualificationPolicy
 
 _DAY = dt.timedelta(days=1)
 

@@ -21,11 +21,11 @@ from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Transition
 from prospectlib.model import Channel
 from prospectlib.model import Lead
-from prospectlib.scoring import _check as c
-from prospectlib.scoring._defaults import default_model
-from prospectlib.scoring._model import LabelIs
-from prospectlib.scoring._model import ScoreModel
-from prospectlib.scoring._score import Score
+from prospectlib.scoring import LabelIs
+from prospectlib.scoring import Score
+from prospectlib.scoring import ScoreModel
+from prospectlib.scoring import _check as c  # until one validation kit
+from prospectlib.scoring import default_model
 
 _GRADES = ("A", "B", "C", "D")
 _LEVELS = (1, 2, 3)
@@ -273,7 +273,7 @@ class QualificationPolicy:
     Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
-        >>> from prospectlib.scoring import default_policy
+        >>> from prospectlib.workflow import default_policy
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         >>> lead = pl.Lead(
         ...     id="L-1",

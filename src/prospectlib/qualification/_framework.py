@@ -18,16 +18,19 @@ from typing import Literal
 
 import attrs
 
+from prospectlib import _convert
+from prospectlib.criteria import Check
+from prospectlib.criteria import Criterion
+from prospectlib.criteria import compare
+from prospectlib.criteria import is_criterion
+from prospectlib.criteria import require_aware
 from prospectlib.criteria._base import BUILT_IN
-from prospectlib.criteria._base import Check
-from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import _config_error
 from prospectlib.criteria._base import _fail
 from prospectlib.criteria._base import _pass
 from prospectlib.criteria._base import _text
-from prospectlib.criteria._base import is_criterion
-from prospectlib.criteria._base import require_aware
-from prospectlib.criteria._build import compare
+from prospectlib.errors import InvalidConfigError
+from prospectlib.errors import ValidationError
 from prospectlib.model import BuyingRole
 from prospectlib.model import Evidence
 from prospectlib.model import FrozenMap
@@ -170,7 +173,7 @@ class CriterionAssessment:
     Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
-        >>> from prospectlib.criteria import BANT
+        >>> from prospectlib.qualification import BANT
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         >>> lead = pl.Lead(
         ...     id="L", created_at=t, person=pl.Person(role="economic_buyer")
@@ -201,7 +204,7 @@ class Assessment:
     Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
-        >>> from prospectlib.criteria import BANT
+        >>> from prospectlib.qualification import BANT
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         >>> lead = pl.Lead(
         ...     id="L",
@@ -376,7 +379,7 @@ class Framework:
         """The criteria's keys, in order.
 
         Examples:
-            >>> from prospectlib.criteria import BANT
+            >>> from prospectlib.qualification import BANT
             >>> BANT.keys
             ('budget', 'authority', 'need', 'timing')
         """
@@ -392,7 +395,7 @@ class Framework:
         """The same framework with another pass rule (what is not given is kept).
 
         Examples:
-            >>> from prospectlib.criteria import BANT
+            >>> from prospectlib.qualification import BANT
             >>> strict = BANT.with_rule(min_met=4)
             >>> strict.min_met, strict.name, strict == BANT
             (4, 'BANT', False)
@@ -412,7 +415,7 @@ class Framework:
         Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
-            >>> from prospectlib.criteria import BANT
+            >>> from prospectlib.qualification import BANT
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> BANT.test(pl.Lead(id="L", created_at=t), at=t)
             False
@@ -447,7 +450,7 @@ class Framework:
         Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
-            >>> from prospectlib.criteria import BANT
+            >>> from prospectlib.qualification import BANT
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> lead = pl.Lead(
             ...     id="L",
@@ -527,7 +530,7 @@ class Framework:
         Examples:
             >>> import datetime as dt
             >>> import prospectlib as pl
-            >>> from prospectlib.criteria import BANT
+            >>> from prospectlib.qualification import BANT
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
             >>> lead = pl.Lead(
             ...     id="L",
@@ -750,3 +753,9 @@ Examples:
 """
 
 BUILT_IN.add(Framework)
+_convert.register_model(FrameworkCriterion, error=InvalidConfigError)
+_convert.register_model(Framework, error=InvalidConfigError)
+_convert.register_kind(Criterion, "framework", Framework)
+# Assessments are answers, not configuration: written for services to return.
+_convert.register_model(CriterionAssessment, error=ValidationError)
+_convert.register_model(Assessment, error=ValidationError)
