@@ -65,7 +65,7 @@ def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Probl
 
 
 class TestSeedExamples:
-    """The kinds of customer the seed documents describe."""
+    """The kinds of customer the practitioner articles describe."""
 
     def test_regular_buyer_who_comes_back_constantly_is_frequent(self):
         """A customer who buys every month is FREQUENT, and sure of it."""

@@ -38,7 +38,7 @@ def judge(criterion: cr.Criterion, lead_: pl.Lead) -> bool | None:
     return ProfileCriterion(name="c", criterion=criterion).judge(lead_, at=AT)
 
 
-# The seed documents' target customer: conditions on who a person is, where
+# The practitioner articles' target customer: conditions on who a person is, where
 # they live, and for companies the industry and size.
 RUNNERS = TargetProfile.of(
     age=cr.all_of(

@@ -1,4 +1,4 @@
-"""The B2B pipeline, through examples from the seed documents."""
+"""The B2B pipeline, through examples from the practitioner articles."""
 
 import datetime as dt
 

@@ -163,7 +163,7 @@ class _Facts:
 class DecisionStage:
     """Where a lead is in deciding to buy: AWARE, HESITANT or READY.
 
-    The labels, from the seed documents' *decision period*:
+    The labels, from the practitioner articles' *decision period*:
 
     - **READY** (the decider): a buying signal within `ready_window` — an
       interaction in `ready_activities` (a demo, quote or contact request, a

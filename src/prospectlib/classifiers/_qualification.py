@@ -205,7 +205,7 @@ class Qualification:
     (for SQL: the framework's criteria met over its ``min_met``).
 
     Examples:
-        The seed documents' leads: an e-book downloader who gave contact and
+        The practitioner articles' leads: an e-book downloader who gave contact and
         company details, a researcher, and a decision maker that sales
         accepted with budget and need met (authority is the role's):
 

@@ -19,7 +19,7 @@ from prospectlib.qualification import bant_guard
 
 _DAY = dt.timedelta(days=1)
 
-# Researching solutions: what moves a lead to MQL (the seed documents' examples).
+# Researching solutions: what moves a lead to MQL (the practitioner articles' examples).
 _RESEARCH = (
     Activity.CASE_STUDY_DOWNLOAD,
     Activity.SOLUTION_VIDEO_VIEW,

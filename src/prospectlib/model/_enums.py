@@ -6,7 +6,7 @@ import enum
 
 
 class Source(enum.StrEnum):
-    """Where a lead came from: the lead origins of the seed documents.
+    """Where a lead came from: the lead origins of the practitioner articles.
 
     Examples:
         >>> Source("walk_in") is Source.WALK_IN

@@ -1,4 +1,4 @@
-"""The default score model: the seed documents' fit and engagement, as data."""
+"""The default score model: the practitioner articles' fit and engagement, as data."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def _signal(  # noqa: PLR0913, PLR0917  # the columns of the table below
 
 @functools.cache
 def default_model() -> ScoreModel:
-    """The seed documents' score model: fit and engagement, 50 points each.
+    """The practitioner articles' score model: fit and engagement, 50 points each.
 
     **Fit** (who the lead is): the profile fit classifier's label (strong +20,
     partial +10), a B2B market (+5), company size (50+ employees +10, 10 to 49

@@ -1,4 +1,4 @@
-"""The default policies: the seed documents' flow for the B2B and B2C pipelines."""
+"""The default policies: the practitioner articles' flow for the B2B and B2C pipelines."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ _DAY = dt.timedelta(days=1)
 
 @functools.cache
 def default_policy(*, cold_after: dt.timedelta = 90 * _DAY) -> QualificationPolicy:
-    """The seed documents' flow for `b2b_pipeline()`, with `default_model()`.
+    """The practitioner articles' flow for `b2b_pipeline()`, with `default_model()`.
 
     Tried in this order, the first that applies wins:
 
