@@ -1,8 +1,14 @@
-"""The cattrs converter behind `prospectlib.serialize` (private).
+"""The cattrs converters behind `prospectlib.serialize` (private).
 
-It sits low in the layers (it knows only `errors` and `model`) so that higher
-modules register their own values at import: `prospectlib.criteria` its
-criteria, `prospectlib.lifecycle` its pipelines. `prospectlib.serialize` is the
+It sits low in the layers (it knows only `errors` and `model`). What it can read
+and write is a table, filled by a decorator beside each class
+(`serializable`): which attrs classes are models and which error reports their
+faults, which types have hooks of their own (`register_hooks`), and which
+fields hold one of several kinds (`register_union`, ``{"kind": ...}``). A
+converter is made from that table on demand: one for plain loading, and one per
+`CriterionRegistry` passed as ``criteria=`` (custom criteria need it), kept
+while the registry lives. Hooks for models are generated on first use, so the
+order in which classes register does not matter. `prospectlib.serialize` is the
 public face.
 """
 
@@ -16,9 +22,9 @@ import functools
 import json
 import operator
 import re
+import weakref
 from collections.abc import Callable
 from collections.abc import Iterator
-from collections.abc import Mapping
 from decimal import Decimal
 from types import NoneType
 from types import UnionType
@@ -60,21 +66,19 @@ from prospectlib.model import StageChange
 __all__ = [
     "from_dict",
     "from_json",
+    "register_hooks",
     "register_model",
     "register_union",
+    "serializable",
     "to_dict",
     "to_json",
 ]
 
 T = TypeVar("T")
+C = TypeVar("C", bound=type[Any])
 
 _Hook = Callable[[Any, Any], Any]
 _UNIONS = (Union, UnionType)
-
-# One converter for the whole library, built at import. Its hooks are strict:
-# cattrs' defaults coerce (``str(1)``, ``int("12")``, ``bool("no")``), which would
-# quietly turn bad input into wrong data.
-_converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
 
 
 def _got(value: object) -> str:
@@ -174,10 +178,6 @@ def _structure_enum(obj: object, enum_type: type[enum.Enum]) -> enum.Enum:
 
 # --- collections -------------------------------------------------------------------
 
-# Record types stored in a `FrozenMap` keyed by one of their fields, written as a
-# list of records: `Lead.evidence` (by criterion) and `Lead.consent` (by channel).
-_KEYED: dict[type[Any], str] = {}
-
 
 def _is_homogeneous_tuple(t: object) -> bool:
     args = get_args(t)
@@ -188,8 +188,14 @@ def _is_str_frozenset(t: object) -> bool:
     return get_origin(t) is frozenset and get_args(t) == (str,)
 
 
+def _key_of(record_type: object) -> str | None:
+    """The field a record is keyed by in a `FrozenMap` (`serializable`'s *key*)."""
+    model = _MODELS.get(record_type) if isinstance(record_type, type) else None
+    return None if model is None else model.key
+
+
 def _is_keyed_map(t: object) -> bool:
-    return get_origin(t) is FrozenMap and get_args(t)[1] in _KEYED
+    return get_origin(t) is FrozenMap and _key_of(get_args(t)[1]) is not None
 
 
 def _is_scalar_map(t: object) -> bool:
@@ -201,10 +207,10 @@ def _is_optional(t: object) -> bool:
     return get_origin(t) in _UNIONS and len(args) == 2 and NoneType in args  # noqa: PLR2004  # X | None
 
 
-def _optional_structure_factory(t: object) -> _Hook:
+def _optional_structure_factory(t: object, converter: cattrs.Converter) -> _Hook:
     # cattrs' own looks the inner hook up on every call; this one, once.
     inner = next(arg for arg in get_args(t) if arg is not NoneType)
-    handler = _converter.get_structure_hook(inner)
+    handler = converter.get_structure_hook(inner)
 
     def structure(obj: object, _: object) -> object:
         return None if obj is None else handler(obj, inner)
@@ -242,9 +248,9 @@ def _structure_items(
     return items
 
 
-def _tuple_structure_factory(t: object) -> _Hook:
+def _tuple_structure_factory(t: object, converter: cattrs.Converter) -> _Hook:
     item_type = get_args(t)[0]
-    handler = _converter.get_structure_hook(item_type)
+    handler = converter.get_structure_hook(item_type)
 
     def structure(obj: object, _: object) -> tuple[Any, ...]:
         return tuple(_structure_items(obj, t, item_type, handler))
@@ -256,10 +262,10 @@ def _structure_tags(obj: object, t: object) -> frozenset[str]:
     return frozenset(_structure_items(obj, t, str, _structure_str))
 
 
-def _keyed_structure_factory(t: object) -> _Hook:
+def _keyed_structure_factory(t: object, converter: cattrs.Converter) -> _Hook:
     record_type = get_args(t)[1]
-    key = _KEYED[record_type]
-    handler = _converter.get_structure_hook(record_type)
+    key = cast("str", _key_of(record_type))
+    handler = converter.get_structure_hook(record_type)
     duplicate = f"a {key} that no earlier record has (one record per {key})"
 
     def structure(obj: object, _: object) -> FrozenMap[Any, Any]:
@@ -289,21 +295,40 @@ def _structure_scalar_map(obj: object, _: object) -> FrozenMap[str, Scalar]:
 
 @attrs.frozen
 class _Model:
-    """How one registered model class is read and written."""
+    """How one attrs class registered with `serializable` is read and written."""
 
-    structure: _Hook
-    unstructure: Callable[[Any], dict[str, Any]]
+    error: type[ValidationError]
+    """What `from_dict` raises for bad input whose top level is the class."""
+    key: str | None = None
+    """For a record kept in a `FrozenMap` keyed by one of its fields: that field."""
+
+
+@attrs.frozen
+class _Hooks:
+    """A type read and written by hooks of its own (`register_hooks`)."""
+
+    structure: Callable[[object], _Hook]
+    """Makes the structure hook, given what was passed as ``criteria=``."""
+    unstructure: Callable[[Any], Any]
     error: type[ValidationError]
 
 
+# The table every converter is made from (see the module docstring).
 _MODELS: dict[type[Any], _Model] = {}
+_HOOKS: dict[Any, _Hooks] = {}
+# Per union base: its classes by kind, and the kinds by class.
+_KINDS: dict[Any, dict[str, type[Any]]] = {}
+_KIND_OF: dict[Any, dict[type[Any], str]] = {}
+# What ``criteria=`` may be (besides None): the contexts hooks asked for.
+_CONTEXTS: list[type[Any]] = []
+
 _NOTES = (AttributeValidationNote, IterableValidationNote)
 
 
-def _model_structure_hook(cls: type[Any]) -> _Hook:
+def _model_structure_factory(cls: type[Any], converter: cattrs.Converter) -> _Hook:
     # cattrs generates the fast path (per-field hooks, unknown and missing keys);
     # on any fault, `_revalidate` looks again so that one error lists them all.
-    generated = make_dict_structure_fn(cls, _converter)
+    generated = make_dict_structure_fn(cls, converter)
     expected = f"an object with the fields of {cls.__name__}"
 
     def structure(obj: object, _: object) -> Any:  # noqa: ANN401  # an instance of cls
@@ -312,13 +337,16 @@ def _model_structure_hook(cls: type[Any]) -> _Hook:
         try:
             return generated(obj, cls)
         except ClassValidationError as exc:
-            raise _revalidate(cls, obj, exc) from None
+            raise _revalidate(converter, cls, obj, exc) from None
 
     return structure
 
 
 def _revalidate(
-    cls: type[Any], obj: dict[Any, Any], exc: ClassValidationError
+    converter: cattrs.Converter,
+    cls: type[Any],
+    obj: dict[Any, Any],
+    exc: ClassValidationError,
 ) -> ClassValidationError:
     """Collect every fault of *obj*, not only the first one the constructor met.
 
@@ -343,7 +371,7 @@ def _revalidate(
         if field.name in failed:
             errors.append(failed[field.name])
         elif field.name in obj:
-            errors.extend(_check_field(cls, obj, field, bare))
+            errors.extend(_check_field(converter, cls, obj, field, bare))
     for sub in others:
         if not isinstance(sub, ValidationError):
             errors.append(sub)  # unknown keys
@@ -353,10 +381,14 @@ def _revalidate(
 
 
 def _check_field(
-    cls: type[Any], obj: dict[Any, Any], field: attrs.Attribute[Any], bare: object
+    converter: cattrs.Converter,
+    cls: type[Any],
+    obj: dict[Any, Any],
+    field: attrs.Attribute[Any],
+    bare: object,
 ) -> list[ValidationError]:
     """The fault of one field that was read well, as the model's validator sees it."""
-    value = _converter.structure(obj[field.name], cast("type[Any]", field.type))
+    value = converter.structure(obj[field.name], cast("type[Any]", field.type))
     if field.converter is not None:
         # A plain callable: the model uses no `attrs.Converter`.
         value = cast("Callable[[object], object]", field.converter)(value)
@@ -404,7 +436,7 @@ def _reindex(path: str, cls: type[Any], obj: dict[Any, Any]) -> str:
 
 def _keyed_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
     return tuple(
-        (field.name, _KEYED[get_args(field.type)[1]])
+        (field.name, cast("str", _key_of(get_args(field.type)[1])))
         for field in attrs.fields(cls)
         if _is_keyed_map(field.type)
     )
@@ -455,87 +487,147 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> Iterator[Problem]:
 def register_model(
     cls: type[Any],
     *,
-    key: str | None = None,
     error: type[ValidationError] = InvalidLeadError,
+    key: str | None = None,
+    kind: str | None = None,
+    of: Any = None,  # noqa: ANN401  # a union base (see `register_union`)
 ) -> None:
     """Let `from_dict` read and `to_dict` write *cls*, an attrs class.
 
-    The internal extension point: a module that adds serialisable values
-    (pipelines, score models) calls it at import for each of its classes, the
-    classes a class contains first. Field types need hooks on ``_converter``;
-    scalars, enums, datetimes, `Decimal`, ``tuple[X, ...]`` and the registered
-    classes have them. Validators must look at their own field only (rules across
-    fields belong in ``__attrs_post_init__``).
+    Field types need hooks: scalars, enums, datetimes, durations, `Decimal`,
+    ``tuple[X, ...]``, ``X | None`` and the registered classes have them.
+    Validators must look at their own field only (rules across fields belong in
+    ``__attrs_post_init__``), so that a fault is reported at its field.
 
     Args:
         cls: The attrs class.
-        key: For a record kept in a `FrozenMap` keyed by one of its fields (as
-            ``Lead.evidence`` by ``criterion``): that field. Such maps are written
-            as lists of records.
         error: The `ValidationError` subclass `from_dict` raises for bad input
             whose top level is *cls*.
+        key: For a record kept in a `FrozenMap` keyed by one of its fields (as
+            ``Lead.evidence`` by ``criterion``): that field. Such maps are
+            written as lists of records.
+        kind: With *of*: the name *cls* is written under in fields typed *of*
+            (``{"kind": kind, ...fields}``).
+        of: A union base declared with `register_union`.
     """
-    if key is not None:
-        _KEYED[cls] = key
-    structure = _model_structure_hook(cls)
-    _converter.register_structure_hook(cls, structure)
-    unstructure = _converter.get_unstructure_hook(cls)
-    _MODELS[cls] = _Model(structure=structure, unstructure=unstructure, error=error)
+    _MODELS[cls] = _Model(error=error, key=key)
+    if kind is not None:
+        register_kind(of, kind, cls)
+    _forget_hooks()
 
 
-for _type, _hook in (
-    (str, _structure_str),
-    (int, _structure_int),
-    (bool, _structure_bool),
-    (float, _structure_float),
-    (Decimal, _structure_decimal),
-    (dt.datetime, _structure_datetime),
-    # StrEnum too: else its `str` base would win the dispatch.
-    (enum.Enum, _structure_enum),
-    (enum.StrEnum, _structure_enum),
-):
-    _converter.register_structure_hook(_type, _hook)
-_converter.register_structure_hook_factory(
-    _is_homogeneous_tuple, _tuple_structure_factory
+def serializable(
+    *,
+    error: type[ValidationError] = InvalidLeadError,
+    key: str | None = None,
+    kind: str | None = None,
+    of: Any = None,  # noqa: ANN401  # a union base (see `register_union`)
+) -> Callable[[C], C]:
+    """Class decorator: `register_model` the class it decorates.
+
+    Write it above ``@attrs.frozen``, so that it receives the attrs class.
+    """
+
+    def register(cls: C) -> C:
+        register_model(cls, error=error, key=key, kind=kind, of=of)
+        return cls
+
+    return register
+
+
+def register_hooks(  # each a part of the hooks' description
+    t: Any,  # noqa: ANN401  # any type cattrs can dispatch on, unions included
+    *,
+    structure: Callable[[object], _Hook],
+    unstructure: Callable[[Any], Any],
+    error: type[ValidationError] = InvalidLeadError,
+    context: type[Any] | None = None,
+) -> None:
+    """Read and write values of type *t* with hooks of their own.
+
+    *structure* makes the structure hook, given what `from_dict` was passed as
+    ``criteria=`` (``None`` when nothing): a hook that needs no context ignores
+    it, one that does names the *context* type ``criteria=`` must have. A
+    structure hook raises `ValidationError` with a path relative to the value
+    (``""`` for the value itself) when the input is wrong.
+    """
+    _HOOKS[t] = _Hooks(structure=structure, unstructure=unstructure, error=error)
+    if context is not None:
+        _CONTEXTS.append(context)
+    _forget_hooks()
+
+
+MAX_UNION_DEPTH = 32
+"""How deeply values read through `register_union` may nest (e.g. criteria)."""
+_UNION_DEPTH: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "prospectlib_union_depth", default=0
 )
-_converter.register_structure_hook_func(_is_str_frozenset, _structure_tags)
-_converter.register_structure_hook_factory(_is_keyed_map, _keyed_structure_factory)
-_converter.register_structure_hook_func(_is_scalar_map, _structure_scalar_map)
-_converter.register_structure_hook_factory(_is_optional, _optional_structure_factory)
-
-_value = operator.attrgetter("value")
-for _type, _unhook in (
-    (dt.datetime, dt.datetime.isoformat),
-    (Decimal, str),
-    (float, float),
-    (enum.Enum, _value),
-    (enum.StrEnum, _value),
-):
-    _converter.register_unstructure_hook(_type, _unhook)
 
 
-def _tuple_unstructure_factory(t: object) -> Callable[[tuple[Any, ...]], list[Any]]:
-    handler = _converter.get_unstructure_hook(get_args(t)[0])
-    return lambda value: [handler(item) for item in value]
+def register_union(base: Any) -> None:  # noqa: ANN401  # a Protocol or base class
+    """Read and write fields typed *base* as ``{"kind": name, ...fields}``.
+
+    The kinds are added with `register_kind` (or `serializable`'s *kind*), before
+    or after, and are looked up when a value is read or written.
+    """
+    _KINDS.setdefault(base, {})
+    _KIND_OF.setdefault(base, {})
+    _forget_hooks()
 
 
-def _keyed_unstructure_factory(t: object) -> Callable[[FrozenMap[Any, Any]], list[Any]]:
-    handler = _converter.get_unstructure_hook(get_args(t)[1])
-    return lambda value: [handler(record) for record in value.values()]
+def register_kind(
+    base: Any,  # noqa: ANN401  # a base declared with `register_union`
+    kind: str,
+    cls: type[Any],
+) -> None:
+    """Write *cls* as ``{"kind": kind, ...}`` in fields typed *base*."""
+    _KINDS[base][kind] = cls
+    _KIND_OF[base][cls] = kind
 
 
-_converter.register_unstructure_hook_factory(
-    _is_homogeneous_tuple, _tuple_unstructure_factory
-)
-_converter.register_unstructure_hook_func(_is_str_frozenset, sorted)
-_converter.register_unstructure_hook_factory(_is_keyed_map, _keyed_unstructure_factory)
-_converter.register_unstructure_hook_func(_is_scalar_map, dict)
+def kinds_of(base: object) -> dict[str, type[Any]] | None:
+    """The classes by kind of the union *base*, or ``None`` if it is none."""
+    return next((table for b, table in _KINDS.items() if b is base), None)
 
-for _cls in (Location, Person, Company, Interaction, Purchase, Objection, StageChange):
-    register_model(_cls)
-register_model(Evidence, key="criterion")
-register_model(Consent, key="channel")
-register_model(Lead)
+
+def _union_structure_factory(base: Any, converter: cattrs.Converter) -> _Hook:  # noqa: ANN401  # a union base
+    table = _KINDS[base]
+
+    def structure(obj: object, _: object) -> Any:  # noqa: ANN401  # one of the kinds
+        if not isinstance(obj, dict):
+            _fail(f"an object with a 'kind' ({_got(obj)})")
+        kind = obj.get("kind")
+        cls = table.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            _fail(f"one of {', '.join(repr(k) for k in sorted(table))}", path="kind")
+        depth = _UNION_DEPTH.get()
+        if depth >= MAX_UNION_DEPTH:
+            _fail(f"values nested at most {MAX_UNION_DEPTH} deep")
+        fields = {k: v for k, v in obj.items() if k != "kind"}
+        token = _UNION_DEPTH.set(depth + 1)
+        try:
+            return converter.get_structure_hook(cls)(fields, cls)
+        finally:
+            _UNION_DEPTH.reset(token)
+
+    return structure
+
+
+def _union_unstructure_factory(
+    base: Any,  # noqa: ANN401  # a union base
+    converter: cattrs.Converter,
+) -> Callable[[Any], dict[str, Any]]:
+    by_class = _KIND_OF[base]
+
+    def unstructure(value: object) -> dict[str, Any]:
+        kind = by_class.get(type(value))
+        if kind is None:
+            raise _unsupported(
+                path="value", what="a value of a registered kind", got=_got(value)
+            )
+        return {"kind": kind, **converter.unstructure(value, type(value))}
+
+    return unstructure
 
 
 # --- durations ---------------------------------------------------------------------
@@ -585,119 +677,161 @@ def _structure_duration(obj: object, _: object) -> dt.timedelta:
         _fail(f"{_DURATION_EXPECTED} (got one too long)")
 
 
-_converter.register_structure_hook(dt.timedelta, _structure_duration)
-_converter.register_unstructure_hook(dt.timedelta, format_duration)
+# --- converters ---------------------------------------------------------------------
+
+_value = operator.attrgetter("value")
 
 
-# --- extension points for higher layers --------------------------------------------
-
-# What the caller of `from_dict` passed for the hooks to see (e.g. the registry of
-# custom criteria); set only while `from_dict` runs.
-LOAD_CONTEXT: contextvars.ContextVar[Mapping[str, object]] = contextvars.ContextVar(
-    "prospectlib_load_context"
-)
+def _tuple_unstructure_factory(
+    t: object, converter: cattrs.Converter
+) -> Callable[[tuple[Any, ...]], list[Any]]:
+    handler = converter.get_unstructure_hook(get_args(t)[0])
+    return lambda value: [handler(item) for item in value]
 
 
-def register_hooks(
-    t: Any,  # noqa: ANN401  # any type cattrs can dispatch on, unions included
-    *,
-    structure: _Hook,
-    unstructure: Callable[[Any], Any],
-    error: type[ValidationError] = InvalidLeadError,
-) -> None:
-    """Read and write values of type *t* with these hooks.
+def _keyed_unstructure_factory(
+    t: object, converter: cattrs.Converter
+) -> Callable[[FrozenMap[Any, Any]], list[Any]]:
+    handler = converter.get_unstructure_hook(get_args(t)[1])
+    return lambda value: [handler(record) for record in value.values()]
 
-    A structure hook raises `ValidationError` with a path relative to the value
-    (``""`` for the value itself) when the input is wrong.
+
+def _make_converter(criteria: object) -> cattrs.Converter:
+    """A converter for the table as it stands, its custom hooks made for *criteria*.
+
+    Its hooks are strict: cattrs' defaults coerce (``str(1)``, ``int("12")``,
+    ``bool("no")``), which would quietly turn bad input into wrong data.
     """
-    _converter.register_structure_hook(t, structure)
-    _converter.register_unstructure_hook(t, unstructure)
-    if isinstance(t, type):
-        _MODELS[t] = _Model(structure=structure, unstructure=unstructure, error=error)
-
-
-MAX_UNION_DEPTH = 32
-"""How deeply values read through `register_union` may nest (e.g. criteria)."""
-_UNION_DEPTH: contextvars.ContextVar[int] = contextvars.ContextVar(
-    "prospectlib_union_depth", default=0
-)
-
-
-# Per union base: its classes by kind, and the kinds by class.
-_UNIONS_KINDS: dict[Any, dict[str, type[Any]]] = {}
-_UNIONS_CLASSES: dict[Any, dict[type[Any], str]] = {}
-
-
-def register_union(
-    base: Any,  # noqa: ANN401  # a Protocol or base class the fields are typed with
-    kinds: Mapping[str, type[Any]],
-) -> None:
-    """Read and write fields typed *base* as ``{"kind": name, ...fields}``.
-
-    Each class in *kinds* must be registered with `register_model` (or
-    `register_hooks`, which then also makes it known here), before or after.
-    More kinds can be added later with `register_kind`.
-    """
-    table = _UNIONS_KINDS.setdefault(base, {})
-    by_class = _UNIONS_CLASSES.setdefault(base, {})
-    for kind, cls in kinds.items():
-        register_kind(base, kind, cls)
-
-    def structure(obj: object, _: object) -> Any:  # noqa: ANN401  # one of the kinds
-        if not isinstance(obj, dict):
-            _fail(f"an object with a 'kind' ({_got(obj)})")
-        kind = obj.get("kind")
-        cls = table.get(kind) if isinstance(kind, str) else None
-        if cls is None:
-            _fail(f"one of {', '.join(repr(k) for k in table)}", path="kind")
-        depth = _UNION_DEPTH.get()
-        if depth >= MAX_UNION_DEPTH:
-            _fail(f"values nested at most {MAX_UNION_DEPTH} deep")
-        fields = {k: v for k, v in obj.items() if k != "kind"}
-        token = _UNION_DEPTH.set(depth + 1)
-        try:
-            return _MODELS[cls].structure(fields, cls)
-        finally:
-            _UNION_DEPTH.reset(token)
-
-    def unstructure(value: object) -> dict[str, Any]:
-        kind = by_class.get(type(value))
-        if kind is None:
-            raise _unsupported(
-                path="value", what="a value of a registered kind", got=_got(value)
-            )
-        return {"kind": kind, **_MODELS[type(value)].unstructure(value)}
-
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    for t, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (bool, _structure_bool),
+        (float, _structure_float),
+        (Decimal, _structure_decimal),
+        (dt.datetime, _structure_datetime),
+        (dt.timedelta, _structure_duration),
+        # StrEnum too: else its `str` base would win the dispatch.
+        (enum.Enum, _structure_enum),
+        (enum.StrEnum, _structure_enum),
+    ):
+        converter.register_structure_hook(t, hook)
+    for t, unhook in (
+        (dt.datetime, dt.datetime.isoformat),
+        (dt.timedelta, format_duration),
+        (Decimal, str),
+        (float, float),
+        (enum.Enum, _value),
+        (enum.StrEnum, _value),
+    ):
+        converter.register_unstructure_hook(t, unhook)
+    structure = converter.register_structure_hook_factory
+    unstructure = converter.register_unstructure_hook_factory
+    structure(_is_homogeneous_tuple, _tuple_structure_factory)
+    unstructure(_is_homogeneous_tuple, _tuple_unstructure_factory)
+    converter.register_structure_hook_func(_is_str_frozenset, _structure_tags)
+    converter.register_unstructure_hook_func(_is_str_frozenset, sorted)
+    structure(_is_keyed_map, _keyed_structure_factory)
+    unstructure(_is_keyed_map, _keyed_unstructure_factory)
+    converter.register_structure_hook_func(_is_scalar_map, _structure_scalar_map)
+    converter.register_unstructure_hook_func(_is_scalar_map, dict)
+    structure(_is_optional, _optional_structure_factory)
+    structure(_is_model, _model_structure_factory)
     # By identity, not singledispatch: a runtime-checkable Protocol would make
     # every class that fits it dispatch here, the kinds themselves included.
-    _converter.register_structure_hook_func(lambda t: t is base, structure)
-    _converter.register_unstructure_hook_func(lambda t: t is base, unstructure)
+    structure(_is_union, _union_structure_factory)
+    unstructure(_is_union, _union_unstructure_factory)
+    # Held weakly, so that the converter kept for a registry does not keep it
+    # alive; hooks are made while `from_dict` holds it.
+    context = None if criteria is None else weakref.ref(criteria)
+    structure(_has_hooks, lambda t: _HOOKS[t].structure(context and context()))
+    unstructure(_has_hooks, lambda t: _HOOKS[t].unstructure)
+    return converter
 
 
-def register_kind(
-    base: Any,  # noqa: ANN401  # a base registered with `register_union`
-    kind: str,
-    cls: type[Any],
-) -> None:
-    """Add *cls* under *kind* to the union of *base* (see `register_union`)."""
-    _UNIONS_KINDS.setdefault(base, {})[kind] = cls
-    _UNIONS_CLASSES.setdefault(base, {})[cls] = kind
+def _is_model(t: object) -> bool:
+    return isinstance(t, type) and t in _MODELS
+
+
+def _is_union(t: object) -> bool:
+    return any(t is base for base in _KINDS)
+
+
+def _has_hooks(t: object) -> bool:
+    # cattrs caches its dispatch by type, so every type it asks about hashes.
+    return t in _HOOKS
+
+
+_converter = _make_converter(None)
+"""The converter for plain loading (no ``criteria=``)."""
+# One converter per registry passed as ``criteria=``, kept while it lives.
+_BY_CRITERIA: weakref.WeakKeyDictionary[object, cattrs.Converter] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _converter_for(criteria: object) -> cattrs.Converter:
+    if criteria is None:
+        return _converter
+    if not isinstance(criteria, tuple(_CONTEXTS)):
+        names = " or ".join(c.__name__ for c in _CONTEXTS)
+        raise UnsupportedTypeError(
+            f"criteria: expected a {names}, or None ({_got(criteria)})"
+        )
+    converter = _BY_CRITERIA.get(criteria)
+    if converter is None:
+        converter = _BY_CRITERIA[criteria] = _make_converter(criteria)
+    return converter
+
+
+def _forget_hooks() -> None:
+    """Let every converter look the table up again (a class was registered)."""
+    for converter in (_converter, *_BY_CRITERIA.values()):
+        converter._structure_func.clear_cache()  # noqa: SLF001  # cattrs keeps no public way
+        converter._unstructure_func.clear_cache()  # noqa: SLF001
+
+
+# The model layer knows nothing of serialization (it imports only `errors`), so
+# its classes are listed here, one table, instead of decorated where they live.
+for _cls in (Location, Person, Company, Interaction, Purchase, Objection, StageChange):
+    register_model(_cls)
+register_model(Evidence, key="criterion")
+register_model(Consent, key="channel")
+register_model(Lead)
+del _cls
 
 
 # --- public API ---------------------------------------------------------------------
 
 
 def _unsupported(*, path: str, what: str, got: str) -> UnsupportedTypeError:
-    names = ", ".join(sorted(cls.__name__ for cls in _MODELS))
+    names = ", ".join(
+        sorted(cls.__name__ for cls in (*_MODELS, *_classes_with_hooks()))
+    )
     return UnsupportedTypeError(f"{path}: expected {what} ({names}) ({got})")
 
 
-def _lookup(cls: object) -> _Model:
-    model = _MODELS.get(cls) if isinstance(cls, type) else None
-    if model is None:
+def _classes_with_hooks() -> list[type[Any]]:
+    return [t for t in _HOOKS if isinstance(t, type)]
+
+
+def _error_for(cls: object) -> type[ValidationError] | None:
+    """The error `from_dict` raises for a registered *cls*, else ``None``."""
+    if not isinstance(cls, type):
+        return None
+    model = _MODELS.get(cls)
+    if model is not None:
+        return model.error
+    hooks = _HOOKS.get(cls)
+    return None if hooks is None else hooks.error
+
+
+def _lookup(cls: object) -> type[ValidationError]:
+    error = _error_for(cls)
+    if error is None:
         got = f"got {cls.__qualname__}" if isinstance(cls, type) else _got(cls)
         raise _unsupported(path="cls", what="a model class", got=got)
-    return model
+    return error
 
 
 def to_dict(value: object) -> dict[str, Any]:
@@ -728,11 +862,11 @@ def to_dict(value: object) -> dict[str, Any]:
         {'at': '2026-03-02T14:30:00+00:00', 'amount': '49.90', 'currency': 'EUR',
          'quantity': 1, 'product': None, 'reference': None}
     """
-    model = _MODELS.get(type(value))
-    if model is None:
+    cls = type(value)
+    if _error_for(cls) is None:
         what = "an instance of a model class"
         raise _unsupported(path="value", what=what, got=_got(value))
-    return model.unstructure(value)
+    return cast("dict[str, Any]", _converter.unstructure(value, cls))
 
 
 def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> T:
@@ -749,7 +883,8 @@ def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> 
         cls: The model class to read, e.g. `Lead`.
         data: The data, typically a dict from `json.loads`.
         criteria: A `prospectlib.criteria.CriterionRegistry` for custom
-            criteria named in the data (``{"kind": "custom", "name": ...}``).
+            criteria named in the data (``{"kind": "custom", "name": ...}``);
+            passed to the hooks that need it, not kept.
 
     Returns:
         A new, validated instance of *cls*.
@@ -789,16 +924,14 @@ def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> 
         '2026-03-01T09:00:00+01:00' (got one without an offset)
         Lead.person.email: expected an e-mail address like 'name@example.com'
     """
-    model = _lookup(cls)
-    token = LOAD_CONTEXT.set({"criteria": criteria})
+    error = _lookup(cls)
+    structure = _converter_for(criteria).get_structure_hook(cls)
     try:
-        return cast("T", model.structure(data, cls))
+        return cast("T", structure(data, cls))
     # The boundary: whatever went wrong inside is reported as problems, and the
     # cattrs exception groups are not chained on: they are no use to the caller.
     except Exception as exc:  # noqa: BLE001
-        raise model.error(_problems(exc, cls.__name__)) from None
-    finally:
-        LOAD_CONTEXT.reset(token)
+        raise error(_problems(exc, cls.__name__)) from None
 
 
 def to_json(value: object) -> str:
@@ -850,7 +983,7 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
         ...     print(exc)
         Location: expected JSON text (Expecting value at line 1, column 1)
     """
-    model = _lookup(cls)
+    error = _lookup(cls)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -861,4 +994,4 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
         expected = f"JSON text: a str, or bytes in UTF-8 ({_got(text)})"
     else:
         return from_dict(cls, data, criteria=criteria)
-    raise model.error([Problem(path=cls.__name__, expected=expected)])
+    raise error([Problem(path=cls.__name__, expected=expected)])

@@ -81,6 +81,7 @@ def _disjoint(
         )
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Acquisition:
     """How a lead came: INBOUND (by themselves) or OUTBOUND (marketing reached them).
@@ -294,6 +295,3 @@ class Acquisition:
             reasons=reasons,
             evidence=evidence,
         )
-
-
-_convert.register_model(Acquisition, error=InvalidConfigError)

@@ -159,6 +159,7 @@ class _Facts:
     """Whether the lead did anything at all up to ``at``."""
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class DecisionStage:
     """Where a lead is in deciding to buy: AWARE, HESITANT or READY.
@@ -434,6 +435,3 @@ def _objections(kinds: tuple[ObjectionKind, ...]) -> str:
     names = ", ".join(dict.fromkeys(k.value.replace("_", " ") for k in kinds))
     verb = "objection is" if len(kinds) == 1 else "objections are"
     return f"{names} {verb} open"
-
-
-_convert.register_model(DecisionStage, error=InvalidConfigError)

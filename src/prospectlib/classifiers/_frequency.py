@@ -147,6 +147,7 @@ def _show_days(value: float) -> str:
 # --- the classifier ---------------------------------------------------------------
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class PurchaseFrequency:
     """How often a lead buys: frequent, occasional, sporadic, or never.
@@ -358,6 +359,3 @@ class PurchaseFrequency:
             reasons=reasons,
             evidence=evidence,
         )
-
-
-_convert.register_model(PurchaseFrequency, error=InvalidConfigError)

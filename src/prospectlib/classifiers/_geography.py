@@ -72,6 +72,7 @@ def _same(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class HomeMarket:
     """Where the seller is at home: a country, and optionally a region and a city.
@@ -116,6 +117,7 @@ def _compare(home: str | None, there: str | None) -> bool | None:
     return _same(home) == _same(there)
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Geography:
     """Where a lead is, seen from a `HomeMarket`: LOCAL to INTERNATIONAL.
@@ -305,7 +307,3 @@ def _label(differs: str | None, finest: str | None) -> tuple[GeographyLabel, str
             "in another city than the home market; the region is not compared"
         )
     return _BY_DIFFERENCE[differs]
-
-
-_convert.register_model(HomeMarket, error=InvalidConfigError)
-_convert.register_model(Geography, error=InvalidConfigError)

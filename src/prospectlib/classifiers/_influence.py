@@ -126,6 +126,7 @@ _DAY = dt.timedelta(days=1)
 _CONFIDENCE = (0.55, 0.7, 0.85, 0.95)
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Influence:
     """How much a lead sways others' decisions, whether or not they buy.
@@ -343,6 +344,3 @@ def _window_start(at: dt.datetime, window: dt.timedelta | None) -> dt.datetime |
 
 def _role(role: BuyingRole | None) -> str:
     return "" if role is None else role.value.replace("_", " ")
-
-
-_convert.register_model(Influence, error=InvalidConfigError)

@@ -192,6 +192,7 @@ def _key(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
 # --- the classifier ---------------------------------------------------------------
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Market:
     """Who buys: an organisation (B2B) or an individual (B2C), with confidence.
@@ -369,6 +370,3 @@ class Market:
                 "hint": hint,
             },
         )
-
-
-_convert.register_model(Market, error=InvalidConfigError)

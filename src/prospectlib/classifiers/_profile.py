@@ -206,6 +206,7 @@ def _share(inst: object, attribute: attrs.Attribute[float], value: object) -> No
 # --- the target profile -----------------------------------------------------------
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class ProfileCriterion:
     """One weighted condition of a `TargetProfile`, e.g. "works in logistics".
@@ -278,6 +279,7 @@ def _criteria(inst: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class TargetProfile:
     """The target customer: weighted conditions a lead is measured against.
@@ -392,6 +394,7 @@ def _listed(names: list[str]) -> str:
     return f"{', '.join(names[:_SHOWN])} and {len(names) - _SHOWN} more"
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class ProfileFit:
     """How close a lead is to the target customer described by a `TargetProfile`.
@@ -533,8 +536,3 @@ class ProfileFit:
         if score > 0 and score >= self.weak:
             return FitLabel.WEAK
         return FitLabel.NONE
-
-
-_convert.register_model(ProfileCriterion, error=InvalidConfigError)
-_convert.register_model(TargetProfile, error=InvalidConfigError)
-_convert.register_model(ProfileFit, error=InvalidConfigError)

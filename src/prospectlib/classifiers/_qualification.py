@@ -171,6 +171,7 @@ class _Facts:
     framework: Assessment
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Qualification:
     """Qualification level: UNQUALIFIED, IQL, MQL, SRL or SQL, from the evidence.
@@ -467,6 +468,3 @@ class Qualification:
             return f"no research in the last {window}"
         n = _plural(facts.research, "research interaction")
         return f"only {n} in the last {window} (needs {self.research_min})"
-
-
-_convert.register_model(Qualification, error=InvalidConfigError)

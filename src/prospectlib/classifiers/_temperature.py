@@ -158,6 +158,7 @@ def _ago(seconds: float) -> str:
 # --- the classifier -----------------------------------------------------------------
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Temperature:
     """Temperature: HOT, WARM, COLD or DEAD, by how recently and strongly it engaged.
@@ -410,6 +411,3 @@ def _opt_out(
     if denied is not None and (found is None or denied >= found[0]):
         return denied, "refused contact on every channel asked"
     return found
-
-
-_convert.register_model(Temperature, error=InvalidConfigError)

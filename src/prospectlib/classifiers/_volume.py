@@ -194,6 +194,7 @@ class _Count:
 # --- the classifier ---------------------------------------------------------------
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class PurchaseVolume:
     """How much a lead buys: high, medium, low, or none, over a window.
@@ -520,6 +521,3 @@ def _pick(
     positions = np.quantile(np.arange(len(totals)), quantiles, method="inverted_cdf")
     low, high = (totals[int(p)] for p in positions)
     return low, high
-
-
-_convert.register_model(PurchaseVolume, error=InvalidConfigError)

@@ -32,7 +32,6 @@ Examples:
 """
 
 from prospectlib import _public
-from prospectlib.criteria import _serial  # registers the criteria with the converter
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import is_criterion
@@ -97,6 +96,5 @@ __all__ = [
     "require_aware",
 ]
 
-del _serial
 
 _public.publish(globals())

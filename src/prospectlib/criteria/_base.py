@@ -12,6 +12,7 @@ from typing import runtime_checkable
 
 import attrs
 
+from prospectlib import _convert
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.errors import ValidationError
@@ -87,6 +88,11 @@ class Criterion(Protocol):
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """The explained answer for *lead* at *at*."""
         ...  # pragma: no cover  # a protocol's body never runs
+
+
+# Criteria are read and written as ``{"kind": ..., ...}``: each kind's class
+# registers itself (``@_convert.serializable(kind=..., of=Criterion)``).
+_convert.register_union(Criterion)
 
 
 # --- validators -----------------------------------------------------------------------

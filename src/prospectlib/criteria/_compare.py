@@ -12,13 +12,18 @@ from typing import Any
 
 import attrs
 
+from prospectlib import _convert
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
+from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import _config_error
 from prospectlib.criteria._base import _fail
 from prospectlib.criteria._base import _lenient
 from prospectlib.criteria._base import _member
 from prospectlib.criteria._base import _pass
+from prospectlib.errors import InvalidConfigError
+from prospectlib.errors import Problem
+from prospectlib.errors import ValidationError
 from prospectlib.model import Company
 from prospectlib.model import Lead
 from prospectlib.model import Location
@@ -165,6 +170,7 @@ def _check_value(inst: Compare, value: object) -> None:
         )
 
 
+@_convert.serializable(error=InvalidConfigError, kind="compare", of=Criterion)
 @attrs.frozen(kw_only=True)
 class Compare:
     """Compare a lead field (a dotted path) with a value.
@@ -277,3 +283,20 @@ def _show(value: object) -> str:
 
 
 BUILT_IN.add(Compare)
+
+
+def _structure_value(obj: object, _: object) -> Scalar | tuple[Scalar, ...]:
+    scalars = (str, int, float, bool, type(None))
+    if isinstance(obj, list) and all(type(v) in scalars for v in obj):
+        return tuple(obj)
+    if type(obj) in scalars:
+        return obj  # type: ignore[return-value]  # one of the scalar types
+    raise ValidationError([Problem(path="", expected="a scalar or a list of scalars")])
+
+
+# `Compare.value` is one scalar or a list of them (written as a JSON array).
+_convert.register_hooks(
+    Scalar | tuple[Scalar, ...],
+    structure=lambda _criteria: _structure_value,
+    unstructure=lambda value: list(value) if isinstance(value, tuple) else value,
+)

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from prospectlib import _convert
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
@@ -17,6 +18,7 @@ from prospectlib.criteria._base import _fail
 from prospectlib.criteria._base import _pass
 from prospectlib.criteria._base import _positive_int
 from prospectlib.criteria._base import is_criterion
+from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
 
 # --- composites -----------------------------------------------------------------------
@@ -46,6 +48,7 @@ def _criterion_validator(
         raise _config_error(inst, attribute.name, "a criterion")
 
 
+@_convert.serializable(error=InvalidConfigError, kind="all_of", of=Criterion)
 @attrs.frozen(kw_only=True)
 class AllOf:
     """Every part holds. Unmet parts are listed.
@@ -78,6 +81,7 @@ class AllOf:
         return _fail("; ".join(failed), failed)
 
 
+@_convert.serializable(error=InvalidConfigError, kind="any_of", of=Criterion)
 @attrs.frozen(kw_only=True)
 class AnyOf:
     """At least one part holds.
@@ -113,6 +117,7 @@ class AnyOf:
         return _fail(reason)
 
 
+@_convert.serializable(error=InvalidConfigError, kind="at_least", of=Criterion)
 @attrs.frozen(kw_only=True)
 class AtLeast:
     """At least ``count`` of the parts hold (e.g. BANT: 3 of 4).
@@ -178,6 +183,7 @@ class AtLeast:
         return _fail(reason, tuple(u for c in checks if not c.passed for u in c.unmet))
 
 
+@_convert.serializable(error=InvalidConfigError, kind="not", of=Criterion)
 @attrs.frozen(kw_only=True)
 class Not:
     """The part does not hold.

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 from typing import Any
 from typing import TypeAlias
+from typing import cast
 
 import attrs
 
+from prospectlib import _convert
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
+from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import _config_error
 from prospectlib.criteria._base import _fail
 from prospectlib.criteria._base import _pass
@@ -18,6 +22,7 @@ from prospectlib.criteria._base import _text
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.errors import UnknownNameError
+from prospectlib.errors import ValidationError
 from prospectlib.model import Lead
 
 # --- custom criteria (Python callables, by name) --------------------------------------
@@ -67,9 +72,11 @@ class Custom:
         return bool(self.function(lead, at))
 
 
-@attrs.define
+@attrs.define(eq=False)
 class CriterionRegistry:
     """Names for Python functions that criteria loaded from data may call.
+
+    Registries compare by identity: each is its own set of names.
 
     Examples:
         >>> registry = CriterionRegistry()
@@ -116,3 +123,53 @@ class CriterionRegistry:
 
 
 BUILT_IN.add(Custom)
+
+
+def _custom_loader(criteria: object) -> Callable[[object, object], Custom]:
+    """The structure hook of `Custom` for the registry passed as ``criteria=``.
+
+    The hook holds the registry weakly: the converter made for a registry is
+    kept only while the registry lives (see `prospectlib._convert`).
+    """
+    # `from_dict` let only a CriterionRegistry or None through (its context).
+    registry = None if criteria is None else weakref.ref(criteria)
+
+    def structure(obj: object, _: object) -> Custom:
+        if (
+            not isinstance(obj, dict)
+            or set(obj) != {"name"}
+            or type(obj["name"]) is not str
+        ):
+            raise ValidationError(
+                [Problem(path="", expected="an object with only a string 'name'")]
+            )
+        if registry is None:
+            raise ValidationError(
+                [
+                    Problem(
+                        path="name",
+                        expected="a custom criterion loaded with a CriterionRegistry "
+                        "(pass criteria=registry)",
+                    )
+                ]
+            )
+        # Alive: `from_dict` holds it while this hook runs.
+        found = cast("CriterionRegistry", registry())
+        try:
+            return found.get(obj["name"])
+        except UnknownNameError as exc:
+            raise ValidationError([Problem(path="name", expected=str(exc))]) from None
+
+    return structure
+
+
+# A custom criterion is written by name only: its function is found again in the
+# registry passed to `from_dict`.
+_convert.register_hooks(
+    Custom,
+    structure=_custom_loader,
+    unstructure=lambda c: {"name": c.name},
+    error=InvalidConfigError,
+    context=CriterionRegistry,
+)
+_convert.register_kind(Criterion, "custom", Custom)

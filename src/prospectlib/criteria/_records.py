@@ -6,8 +6,10 @@ import datetime as dt
 
 import attrs
 
+from prospectlib import _convert
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
+from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import _days
 from prospectlib.criteria._base import _enum_tuple_validator
 from prospectlib.criteria._base import _fail
@@ -24,6 +26,7 @@ from prospectlib.criteria._base import _to_channel
 from prospectlib.criteria._base import _to_objection_kinds
 from prospectlib.criteria._base import _to_verdict
 from prospectlib.criteria._base import _window_start
+from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Channel
 from prospectlib.model import Lead
@@ -33,6 +36,7 @@ from prospectlib.model import Verdict
 # --- leaf criteria --------------------------------------------------------------------
 
 
+@_convert.serializable(error=InvalidConfigError, kind="has_activity", of=Criterion)
 @attrs.frozen(kw_only=True)
 class HasActivity:
     """At least ``at_least`` interactions of the given activities, optionally recent.
@@ -112,6 +116,7 @@ class HasActivity:
         return _fail(f"{found} {what}{when} (needs {self.at_least})")
 
 
+@_convert.serializable(error=InvalidConfigError, kind="has_evidence", of=Criterion)
 @attrs.frozen(kw_only=True)
 class HasEvidence:
     """The lead's evidence for a qualification criterion has the given verdict.
@@ -157,6 +162,7 @@ class HasEvidence:
         return _fail(f"{self.criterion} is not {self.verdict.value} ({shown})")
 
 
+@_convert.serializable(error=InvalidConfigError, kind="has_purchase", of=Criterion)
 @attrs.frozen(kw_only=True)
 class HasPurchase:
     """At least ``at_least`` purchases, optionally within a window.
@@ -196,6 +202,7 @@ class HasPurchase:
         return _fail(f"{found} {noun}{when} (needs {self.at_least})")
 
 
+@_convert.serializable(error=InvalidConfigError, kind="has_consent", of=Criterion)
 @attrs.frozen(kw_only=True)
 class HasConsent:
     """Contact on the channel is explicitly granted.
@@ -232,6 +239,7 @@ class HasConsent:
         return _fail(f"no consent to contact by {self.channel.value} ({status})")
 
 
+@_convert.serializable(error=InvalidConfigError, kind="has_tag", of=Criterion)
 @attrs.frozen(kw_only=True)
 class HasTag:
     """The lead carries a tag.
@@ -258,6 +266,9 @@ class HasTag:
         return _fail(f"not tagged {self.tag!r}")
 
 
+@_convert.serializable(
+    error=InvalidConfigError, kind="has_open_objection", of=Criterion
+)
 @attrs.frozen(kw_only=True)
 class HasOpenObjection:
     """An objection of the given kinds (any kind when empty) stands at ``at``.

@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from prospectlib.lifecycle._pipeline import Pipeline
+from prospectlib.lifecycle._spec import Stage
+from prospectlib.lifecycle._spec import Transition
+
+
+class Pipeline(Protocol):
+    """What a diagram reads of a pipeline (a protocol: no import of it back)."""
+
+    @property
+    def id(self) -> str:
+        """The pipeline's id."""
+        ...  # pragma: no cover  # a protocol's body never runs
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """Its stages, in order."""
+        ...  # pragma: no cover  # a protocol's body never runs
+
+    @property
+    def transitions(self) -> tuple[Transition, ...]:
+        """Its transitions, in order."""
+        ...  # pragma: no cover  # a protocol's body never runs
+
+    @property
+    def initial_stage(self) -> Stage:
+        """Where leads start."""
+        ...  # pragma: no cover  # a protocol's body never runs
 
 
 def _edges(pipeline: Pipeline) -> list[tuple[str, str, str]]:

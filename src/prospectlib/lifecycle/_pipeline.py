@@ -111,6 +111,7 @@ def _check_pipeline_id(
     check_id("Pipeline", attribute.name, value)
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Pipeline:
     """A lead lifecycle: stages, and the events that move leads between them.
@@ -857,8 +858,3 @@ def _compile(
                     )
                 )
     return {key: tuple(routes) for key, routes in table.items()}
-
-
-_convert.register_model(Stage, error=InvalidConfigError)
-_convert.register_model(Transition, error=InvalidConfigError)
-_convert.register_model(Pipeline, error=InvalidConfigError)

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 from statemachine import StateChart
 
+from prospectlib import _convert
 from prospectlib.criteria import Criterion
 from prospectlib.criteria import is_criterion
 from prospectlib.errors import InvalidConfigError
@@ -152,6 +153,7 @@ def _default_label(inst: Stage) -> str:
     return inst.id.replace("_", " ").capitalize()
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Stage:
     """One stage of a pipeline.
@@ -239,6 +241,7 @@ def _guard(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
         )
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Transition:
     """An event that moves a lead from any of ``sources`` to ``target``.

@@ -133,6 +133,7 @@ def _keys(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
 # --- the parts ----------------------------------------------------------------------
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class FrameworkCriterion:
     """One named criterion of a framework, read from the lead's evidence.
@@ -166,6 +167,7 @@ class FrameworkCriterion:
     """Establishes the criterion as met when the evidence does not say."""
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class CriterionAssessment:
     """What a framework found for one of its criteria.
@@ -197,6 +199,7 @@ class CriterionAssessment:
     """Why, in words, e.g. ``"budget is met (evidence 2026-03-01)"``."""
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class Assessment:
     """A framework's answer for one lead at one time, criterion by criterion.
@@ -283,6 +286,7 @@ def _are(names: tuple[str, ...]) -> str:
     return f"{', '.join(names)} {'is' if len(names) == 1 else 'are'}"
 
 
+@_convert.serializable(error=InvalidConfigError, kind="framework", of=Criterion)
 @attrs.frozen(kw_only=True)
 class Framework:
     """A qualification framework: named criteria over the evidence, and a pass rule.
@@ -753,9 +757,3 @@ Examples:
 """
 
 BUILT_IN.add(Framework)
-_convert.register_model(FrameworkCriterion, error=InvalidConfigError)
-_convert.register_model(Framework, error=InvalidConfigError)
-_convert.register_kind(Criterion, "framework", Framework)
-# Assessments are answers, not configuration: written for services to return.
-_convert.register_model(CriterionAssessment, error=ValidationError)
-_convert.register_model(Assessment, error=ValidationError)

@@ -51,6 +51,7 @@ def _labels(
         raise c.config_error(inst, attribute.name, "a non-empty list of label values")
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class LabelIs:
     """A test on a classifier's answer: its label is one of ``labels``.
@@ -113,6 +114,7 @@ def _optional_label(
         raise c.config_error(inst, attribute.name, "a label test, or null")
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Rule:
     """Points for a lead that meets a condition: a criterion or a label test.
@@ -186,6 +188,7 @@ def _activities(inst: object, attribute: attrs.Attribute[Any], value: object) ->
         )
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Signal:
     """Points for each interaction of some activities, fading with age.
@@ -233,6 +236,7 @@ class Signal:
     """What the signal means, for explanations."""
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Group:
     """A cap on the points of the rules and signals in a group.
@@ -258,6 +262,7 @@ class Group:
     """The most points the group can take away, as a number <= 0."""
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Dimension:
     """A dimension of the score (fit, engagement, …) and its limits.
@@ -287,6 +292,7 @@ def _descending(
             raise c.config_error(owner, name, f"a number above the next one ({low:g})")
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Grades:
     """How the fit dimension becomes a grade: A, B, C or D.
@@ -318,6 +324,7 @@ class Grades:
         return "C" if points >= self.c else "D"
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class Levels:
     """How the engagement dimension becomes a level: 1 (most), 2 or 3.
@@ -348,6 +355,7 @@ class Levels:
 _DEFAULT_DIMENSIONS = (Dimension(id=FIT), Dimension(id=ENGAGEMENT))
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class ScoreModel:
     """A score model: rules and signals adding up to explained points.
@@ -564,8 +572,3 @@ class ScoreModel:
         """
         plan = self._plan
         return [plan.score(lead, at, None, registry) for lead in leads]
-
-
-for _cls in (LabelIs, Rule, Signal, Group, Dimension, Grades, Levels, ScoreModel):
-    _convert.register_model(_cls, error=InvalidConfigError)
-del _cls

@@ -86,6 +86,7 @@ def _text(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
         raise c.config_error(inst, attribute.name, "a non-empty string")
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class PolicyRule:
     """When to suggest a lifecycle event: conditions on the score, labels, lead.
@@ -260,6 +261,7 @@ def _model(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
         raise c.config_error(inst, attribute.name, "a score model")
 
 
+@_convert.serializable(error=InvalidConfigError)
 @attrs.frozen(kw_only=True)
 class QualificationPolicy:
     """Rules that turn a lead's score and labels into its next lifecycle event.
@@ -424,7 +426,3 @@ def _transition(
 
 def _pipeline_error(expected: str) -> InvalidConfigError:
     return InvalidConfigError([Problem(path="pipeline", expected=expected)])
-
-
-_convert.register_model(PolicyRule, error=InvalidConfigError)
-_convert.register_model(QualificationPolicy, error=InvalidConfigError)
