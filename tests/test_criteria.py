@@ -230,6 +230,16 @@ class TestHasActivity:
             subject, at=at
         )
 
+    def test_without_since_stage_entry_every_interaction_counts(self):
+        """By default the stage entry changes nothing: earlier interactions count."""
+        at = T0 + days(20)
+        assert cr.has_activity("webinar_attendance").test(NURTURED, at=at)
+        check = cr.has_activity(at_least=3).evaluate(NURTURED, at=at)
+        assert (check.passed, check.reason) == (True, "3 interactions (needs 3)")
+        assert not cr.has_activity(at_least=3, since_stage_entry=True).test(
+            NURTURED, at=at
+        )
+
     def test_since_stage_entry_counts_only_after_entering_the_stage(self):
         """since_stage_entry counts interactions after the lead's stage entry."""
         criterion = cr.has_activity(since_stage_entry=True)
@@ -783,6 +793,27 @@ class TestCompare:
         """A Decimal field built from 0.1 compares equal to the value 0.1."""
         subject = lead(company=pl.Company(annual_revenue=0.1))
         assert cr.compare("company.annual_revenue", "ge", 0.1).test(subject, at=T0)
+
+    @pytest.mark.parametrize(
+        ("op", "value", "expected"),
+        [
+            ("eq", 19.99, True),
+            ("ne", 19.99, False),
+            ("in", [5.5, 19.99], True),
+            ("not_in", [19.99], False),
+            ("le", 19.99, True),
+            ("gt", 19.98, True),
+            ("eq", 19.990000000000002, False),
+        ],
+    )
+    def test_decimal_fields_compare_with_floats_by_their_shortest_repr(
+        self, op, value, expected
+    ):
+        """A float is the decimal it reads as (19.99), not its binary expansion."""
+        subject = lead(person=pl.Person(income=Decimal("19.99")))
+        criterion = cr.compare("person.income", op, value)
+        assert criterion.test(subject, at=T0) is expected
+        assert criterion.evaluate(subject, at=T0).passed is expected
 
 
 class TestCustom:
