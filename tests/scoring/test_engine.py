@@ -12,6 +12,7 @@ import prospectlib as pl
 from prospectlib import criteria as cr
 from prospectlib import samples
 from prospectlib import strategies as ps
+from prospectlib.model import FrozenMap
 from prospectlib.scoring import Dimension
 from prospectlib.scoring import Grades
 from prospectlib.scoring import Group
@@ -698,19 +699,51 @@ class TestScore:
             rules=[Rule(id="r", points=5, when=cr.compare("company", "exists"))]
         )
         score = model.score(SAMPLES[0], at=T1)
-        fields = {f.alias: getattr(score, f.name) for f in attrs.fields(Score)}
+        fields = {
+            f.alias: getattr(score, f.name) for f in attrs.fields(Score) if f.init
+        }
         again = Score(**fields)
         assert again == score
         assert hash(again) == hash(score)
         assert repr(again) == repr(score)
-        assert score.contributions == again.contributions
+        assert [c.id for c in score.contributions] == ["r"]
+        assert again.contributions == ()
+
+    def test_the_fast_path_makes_what_init_makes(self):
+        """Score._made sets every field, as Score() does, plus what explains it."""
+
+        class Explainer:
+            def contributions(self, raw):
+                return raw
+
+        dimensions = FrozenMap({"fit": 5.0, "engagement": 0.0})
+        made = Score._made(
+            "L", "m", T1, 5.0, dimensions, "D", 3, "fit", "engagement", Explainer(), ()
+        )
+        built = Score(
+            lead_id="L",
+            model="m",
+            at=T1,
+            total=5.0,
+            dimensions=dimensions,
+            grade="D",
+            level=3,
+            grade_dimension="fit",
+            level_dimension="engagement",
+        )
+        assert made == built
+        assert (hash(made), repr(made)) == (hash(built), repr(built))
+        assert vars(made).keys() == vars(built).keys()
+        assert {f.name for f in attrs.fields(Score)} == vars(made).keys()
+        assert made.contributions == built.contributions == ()
 
     def test_score_can_be_built_without_init(self):
-        """Score has no converters, validators or hook that setting slots would skip."""
+        """Only the dimensions convert, and no hook runs: _made skips neither."""
         assert not hasattr(Score, "__attrs_post_init__")
         for field in attrs.fields(Score):
-            assert field.converter is None
             assert field.validator is None
+            assert (field.converter is None) == (field.name != "dimensions")
+            assert field.on_setattr is None
 
     def test_contributions_are_built_when_asked_for(self):
         """Scoring calls a criterion once; explaining, a second time."""
