@@ -1,7 +1,10 @@
 """The compiled scoring function against the criteria's own tests and a reference."""
 
 import datetime as dt
+import gc
+import linecache
 import math
+import traceback
 
 import attrs
 import pytest
@@ -12,6 +15,7 @@ import prospectlib as pl
 from prospectlib import criteria as cr
 from prospectlib import samples
 from prospectlib import strategies as ps
+from prospectlib.criteria import CriterionRegistry
 from prospectlib.model import FrozenMap
 from prospectlib.scoring import Dimension
 from prospectlib.scoring import Grades
@@ -783,3 +787,46 @@ class TestScore:
         assert _codegen._is_exact([10.0, -2.5, 0.125])
         assert not _codegen._is_exact([0.1])
         assert not _codegen._is_exact([2.0**60])
+
+
+class TestGeneratedSource:
+    def test_a_traceback_shows_the_generated_line(self):
+        """An error raised under the generated function shows its source line."""
+
+        def explode(lead, at):
+            msg = "no scoring today"
+            raise RuntimeError(msg)
+
+        registry = CriterionRegistry()
+        registry.register("explode", explode)
+        model = ScoreModel(
+            name="boom", rules=[Rule(id="r", points=1, when=registry.get("explode"))]
+        )
+        with pytest.raises(RuntimeError) as excinfo:
+            model.score(SAMPLES[0], at=T1)
+        frames = [
+            f
+            for f in traceback.extract_tb(excinfo.value.__traceback__)
+            if f.filename.startswith("<prospectlib score model 'boom'")
+        ]
+        assert [f.name for f in frames] == ["score"]
+        assert frames[0].line
+        assert frames[0].line in model._plan.source.splitlines()[frames[0].lineno - 1]
+        assert "(lead, at=at)" in frames[0].line
+
+    def test_each_model_has_its_own_file_name(self):
+        """Two models, even of one name, never share a linecache entry."""
+        a, b = ScoreModel(), ScoreModel()
+        names = {m._plan.score.__code__.co_filename for m in (a, b)}
+        assert len(names) == 2
+        for name in names:
+            assert linecache.getlines(name)
+
+    def test_the_entry_goes_with_the_model(self):
+        """A model's linecache entry is dropped when its function is collected."""
+        model = ScoreModel()
+        name = model._plan.score.__code__.co_filename
+        assert name in linecache.cache
+        del model
+        gc.collect()
+        assert name not in linecache.cache

@@ -20,10 +20,12 @@ import bisect
 import datetime as dt
 import functools
 import itertools
+import linecache
 import math
 import operator
 import types
 import typing
+import weakref
 from collections.abc import Callable
 from collections.abc import Mapping
 from collections.abc import Sequence
@@ -99,6 +101,8 @@ _SYMBOLS = {
 }
 _ORDERING = frozenset({Op.LT, Op.LE, Op.GT, Op.GE})
 _AT = operator.attrgetter("at")
+# Numbers the generated functions' file names: each has its own linecache entry.
+_FILES = itertools.count(1)
 
 
 def _up_to(interactions: tuple[Interaction, ...], at: dt.datetime) -> int:
@@ -649,6 +653,22 @@ def write(
     source = "def score(lead, at, labels, registry):\n" + "".join(
         f"    {line}\n" for block in body for line in block.split("\n")
     )
-    code = compile(source, "<prospectlib score model>", "exec")
+    function = typing.cast("ScoreFunction", _compiled(source, namespace, model.name))
+    return function, source
+
+
+def _compiled(source: str, namespace: dict[str, object], name: str) -> object:
+    """The function *source* defines, its lines shown in tracebacks.
+
+    As attrs does for the methods it writes, the source is registered in
+    `linecache` under a file name of its own; the entry is dropped when the
+    function is collected, so models made and dropped leave nothing behind.
+    """
+    filename = f"<prospectlib score model {name!r} #{next(_FILES)}>"
+    lines = source.splitlines(keepends=True)
+    linecache.cache[filename] = (len(source), None, lines, filename)
+    code = compile(source, filename, "exec")
     exec(code, namespace)  # noqa: S102  # our own text: see the module docstring
-    return typing.cast("ScoreFunction", namespace["score"]), source
+    function = namespace["score"]
+    weakref.finalize(function, linecache.cache.pop, filename, None)
+    return function
