@@ -170,6 +170,7 @@ class Score:
         >>> score = default_model().score(lead, at=t)
         >>> score.engagement, [c.id for c in score.contributions]
         (20.0, ['demo_request'])
+        >>> from prospectlib.scoring import Score
         >>> made = Score(
         ...     lead_id="L-1",
         ...     model="default",
