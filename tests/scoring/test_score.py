@@ -1,4 +1,5 @@
 import datetime as dt
+import inspect
 import pickle
 
 import attrs
@@ -399,9 +400,9 @@ class TestBadInput:
         assert [s.total for s in default_model().score_many(leads, at=T0)] == [0, 20]
 
 
-class TestLazySlots:
+class TestScoreObject:
     def _score(self):
-        """A compiled score of the default model, nothing read from it yet."""
+        """A score of the default model, nothing read from it yet."""
         price = pl.Objection(kind="price", raised_at=T0)
         return default_model().score(
             lead(act("demo_request"), objections=[price]), at=T0
@@ -420,11 +421,14 @@ class TestLazySlots:
             lambda s: pickle.loads(pickle.dumps(s)),  # noqa: S301  # our own bytes
         ],
     )
-    def test_any_first_read_fills_them_all(self, first):
+    def test_any_first_read_leaves_it_as_made_by_score(self, first):
         """Whatever is read first, the score then reads as one built by Score()."""
         score = self._score()
         first(score)
-        again = Score(**{f.alias: getattr(score, f.name) for f in attrs.fields(Score)})
+        fields = {
+            f.alias: getattr(score, f.name) for f in attrs.fields(Score) if f.init
+        }
+        again = Score(**fields)
         assert (score, repr(score), hash(score)) == (again, repr(again), hash(again))
         assert score.dimensions == {"fit": -10.0, "engagement": 20.0}
         assert (score.fit, score.engagement, score.tier) == (-10.0, 20.0, "D1")
@@ -433,6 +437,49 @@ class TestLazySlots:
             "demo_request",
         ]
 
-    def test_the_class_attribute_is_the_descriptor(self):
-        """Read on the class, a lazy slot is its descriptor (as a slot is)."""
-        assert Score.dimensions is vars(Score)["dimensions"]
+    def test_the_constructor_takes_the_public_fields_only(self):
+        """Score() takes what a user reads, nothing of the engine's."""
+        names = set(inspect.signature(Score).parameters)
+        assert names == {
+            "lead_id",
+            "model",
+            "at",
+            "total",
+            "dimensions",
+            "grade",
+            "level",
+            "grade_dimension",
+            "level_dimension",
+        }
+        # No descriptor stands in for a field: they are ordinary attributes.
+        assert not any(
+            hasattr(vars(Score).get(f.name), "__get__") for f in attrs.fields(Score)
+        )
+
+    def test_a_score_made_by_hand(self):
+        """A score built from its fields has no contributions; the rest reads."""
+        score = Score(
+            lead_id="L-1",
+            model="mine",
+            at=T0,
+            total=30.0,
+            dimensions={"fit": 10.0, "intent": 20.0},
+            grade="C",
+            level=2,
+            level_dimension="intent",
+        )
+        assert isinstance(score.dimensions, pl.FrozenMap)
+        assert (score.fit, score.engagement, score.tier) == (10.0, 20.0, "C2")
+        assert score.contributions == ()
+        assert score.top().describe() == "no factors"
+        assert score.explain().splitlines()[1:] == [
+            "  fit 10.0 (grade C), intent 20.0 (level 2)",
+            "  nothing counted",
+        ]
+
+    def test_a_pickled_score_still_explains(self):
+        """Unpickled before its contributions were read, a score still lists them."""
+        score = self._score()
+        again = pickle.loads(pickle.dumps(score))  # noqa: S301  # our own bytes
+        assert again == score
+        assert again.contributions == score.contributions

@@ -20,18 +20,18 @@ import bisect
 import datetime as dt
 import functools
 import itertools
+import linecache
 import math
 import operator
 import types
 import typing
+import weakref
 from collections.abc import Callable
 from collections.abc import Mapping
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
 from typing import NoReturn
-
-import attrs
 
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
@@ -60,7 +60,6 @@ from prospectlib.model import Location
 from prospectlib.model import Objection
 from prospectlib.model import ObjectionKind
 from prospectlib.model import Person
-from prospectlib.scoring._score import SLOTS
 from prospectlib.scoring._score import Score
 
 if TYPE_CHECKING:
@@ -102,6 +101,8 @@ _SYMBOLS = {
 }
 _ORDERING = frozenset({Op.LT, Op.LE, Op.GT, Op.GE})
 _AT = operator.attrgetter("at")
+# Numbers the generated functions' file names: each has its own linecache entry.
+_FILES = itertools.count(1)
 
 
 def _up_to(interactions: tuple[Interaction, ...], at: dt.datetime) -> int:
@@ -546,11 +547,7 @@ def _sums_and_checks(
 
 
 def _score_lines(writer: _Writer, model: ScoreModel, layout: _Layout) -> list[str]:
-    """The total, the grade and level, and the `Score`, built without ``__init__``.
-
-    `Score` has no converters, validators or post-init hook, so setting its
-    slots is what its ``__init__`` does, at half the cost.
-    """
+    """The total, the grade and level, and the `Score`, made by ``Score._made``."""
     dims = [d.id for d in model.dimensions]
     lines = []
     if len(dims) == 1:
@@ -573,24 +570,18 @@ def _score_lines(writer: _Writer, model: ScoreModel, layout: _Layout) -> list[st
         f"1 if {leveled} >= {_number(lv.high)}"
         f" else 2 if {leveled} >= {_number(lv.medium)} else 3"
     )
-    fill = writer.bind(layout.fill)
-    sums = "".join(f"s{d}, " for d in range(len(dims)))
-    given = {
-        "lead_id": "lead.id",
-        "model": writer.bind(model.name),
-        "at": "at",
-        "total": "total",
-        "grade": grade,
-        "level": level,
-        # What `Layout.fill` makes the other slots of, when first read.
-        "explain": f"({fill}, lead, at, known, held, counts, values, {sums})",
-    }
-    lines.append("score = new(Score)")
-    for field in attrs.fields(Score):
-        if field.alias in given:
-            setter = writer.bind(SLOTS[field.name].__set__)
-            lines.append(f"{setter}(score, {given[field.alias]})")
-    lines.append("return score")
+    # Dimension ids are text of the model: bound names, never literals.
+    dimensions = ", ".join(f"{writer.bind(d)}: s{k}" for k, d in enumerate(dims))
+    explainer = writer.bind(layout)
+    lines += [
+        f"return made(lead.id, {writer.bind(model.name)}, at, total,",
+        f"    FrozenMap({{{dimensions}}}),",
+        f"    {grade},",
+        f"    {level},",
+        f"    {writer.bind(g.dimension)}, {writer.bind(lv.dimension)},",
+        # What `_Layout.contributions` lists the contributions from.
+        f"    {explainer}, (lead, at, known, held, counts, values, values))",
+    ]
     return lines
 
 
@@ -607,8 +598,8 @@ def write(
         not_a_lead=_not_a_lead,
         require_aware=require_aware,
         fsum=math.fsum,
-        new=object.__new__,
-        Score=Score,
+        made=Score._made,  # noqa: SLF001  # the fast path kept for scoring
+        FrozenMap=FrozenMap,
         finish=layout.finish,
     )
     rules = []
@@ -662,6 +653,22 @@ def write(
     source = "def score(lead, at, labels, registry):\n" + "".join(
         f"    {line}\n" for block in body for line in block.split("\n")
     )
-    code = compile(source, "<prospectlib score model>", "exec")
+    function = typing.cast("ScoreFunction", _compiled(source, namespace, model.name))
+    return function, source
+
+
+def _compiled(source: str, namespace: dict[str, object], name: str) -> object:
+    """The function *source* defines, its lines shown in tracebacks.
+
+    As attrs does for the methods it writes, the source is registered in
+    `linecache` under a file name of its own; the entry is dropped when the
+    function is collected, so models made and dropped leave nothing behind.
+    """
+    filename = f"<prospectlib score model {name!r} #{next(_FILES)}>"
+    lines = source.splitlines(keepends=True)
+    linecache.cache[filename] = (len(source), None, lines, filename)
+    code = compile(source, filename, "exec")
     exec(code, namespace)  # noqa: S102  # our own text: see the module docstring
-    return typing.cast("ScoreFunction", namespace["score"]), source
+    function = namespace["score"]
+    weakref.finalize(function, linecache.cache.pop, filename, None)
+    return function

@@ -10,7 +10,6 @@ asks for them.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -26,7 +25,6 @@ from prospectlib.scoring import _codegen
 from prospectlib.scoring._codegen import NO_LABELS
 from prospectlib.scoring._codegen import Labels
 from prospectlib.scoring._codegen import ScoreFunction
-from prospectlib.scoring._score import SLOTS
 from prospectlib.scoring._score import Contribution
 from prospectlib.scoring._score import ContributionKind
 from prospectlib.scoring._score import Score
@@ -125,50 +123,37 @@ class _Layout:
             for name, units, _, _ in self.dimensions
         }
         model = self.model
-        explain = functools.partial(
-            self.contributions, lead, at, labels, held, counts, decayed, tuple(values)
-        )
-        return Score(
-            lead_id=lead.id,
-            model=model.name,
-            at=at,
-            total=math.fsum(sums.values()) + 0.0,
-            dimensions=FrozenMap(sums),
-            grade=model.grades.grade(sums[model.grades.dimension]),
-            level=model.levels.level(sums[model.levels.dimension]),
-            explain=explain,
-            graded=model.grades.dimension,
-            leveled=model.levels.dimension,
+        graded, leveled = model.grades.dimension, model.levels.dimension
+        return Score._made(  # noqa: SLF001  # the fast path kept for scoring
+            lead.id,
+            model.name,
+            at,
+            math.fsum(sums.values()) + 0.0,
+            FrozenMap(sums),
+            model.grades.grade(sums[graded]),
+            model.levels.level(sums[leveled]),
+            graded,
+            leveled,
+            self,
+            (lead, at, labels, held, counts, decayed, tuple(values)),
         )
 
-    def fill(self, score: Score, raw: tuple[Any, ...]) -> None:
-        """Set the slots a compiled *score* left for later (see `_score`).
+    def contributions(self, raw: tuple[Any, ...], /) -> tuple[Contribution, ...]:
+        """The contributions of one score, in the model's order (`Explainer`).
 
-        *raw* is ``(fill, lead, at, labels, held, counts, values, *sums)``.
+        *raw* is what the score was made of: ``(lead, at, labels, held,
+        counts, decayed, values)``: per rule whether it held, per signal the
+        interactions counted, and per rule then signal the points before and
+        after the caps.
         """
-        _, lead, at, labels, held, counts, values, *sums = raw
-        model = self.model
-        SLOTS["dimensions"].__set__(
-            score, FrozenMap(zip([d.id for d in model.dimensions], sums, strict=True))
-        )
-        SLOTS["_graded"].__set__(score, model.grades.dimension)
-        SLOTS["_leveled"].__set__(score, model.levels.dimension)
-        explain = functools.partial(
-            self.contributions, lead, at, labels, held, counts, values, values
-        )
-        SLOTS["_explain"].__set__(score, explain)
-
-    def contributions(  # noqa: PLR0913, PLR0917  # a partial of what one score computed
-        self,
-        lead: Lead,
-        at: dt.datetime,
-        labels: Labels,
-        held: Sequence[object],
-        counts: Sequence[int],
-        decayed: Sequence[float],
-        values: Sequence[float],
-    ) -> tuple[Contribution, ...]:
-        """The contributions of one score, in the model's order."""
+        lead: Lead
+        at: dt.datetime
+        labels: Labels
+        held: Sequence[object]
+        counts: Sequence[int]
+        decayed: Sequence[float]
+        values: Sequence[float]
+        lead, at, labels, held, counts, decayed, values = raw
         model = self.model
         out: list[Contribution] = []
         for k, rule in enumerate(model.rules):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Callable
+from collections.abc import Mapping
 from typing import Any
+from typing import Protocol
 
 import attrs
 
@@ -122,12 +123,39 @@ class TopFactors:
         return ", ".join(parts) or "no factors"
 
 
-@attrs.frozen(kw_only=True)
+class Explainer(Protocol):
+    """What lists the contributions of the scores a model makes, when asked.
+
+    One per compiled model; each score keeps, besides it, the raw figures it
+    was made of (what rules held, what signals counted, the points of each).
+    """
+
+    def contributions(self, raw: tuple[Any, ...], /) -> tuple[Contribution, ...]:
+        """The contributions of the score made of *raw*, in the model's order."""
+        ...
+
+
+def _frozen(dimensions: Mapping[str, float]) -> FrozenMap[str, float]:
+    return dimensions if isinstance(dimensions, FrozenMap) else FrozenMap(dimensions)
+
+
+# Not slotted: attrs's ``__init__`` for a frozen class then stores the fields in
+# the instance's dict, and so can `Score._made`, about three times faster than
+# setting eleven slots (a score is made per lead scored).
+@attrs.frozen(kw_only=True, slots=False)
 class Score:
     """A lead's score as of a time: total, dimensions, grade, level, tier, why.
 
-    ``contributions`` (built the first time they are asked for) lists every
-    rule and signal that counted; their points add up to ``total``.
+    `ScoreModel.score` makes scores; ``contributions`` (built the first time
+    they are asked for) lists every rule and signal that counted, and their
+    points add up to ``total``. A score can also be made from its fields, e.g.
+    to test code that reads scores: it then has no contributions to list (nor
+    has a copy made with `attrs.evolve`). Scores compare by their fields.
+
+    ``grade_dimension`` and ``level_dimension`` are ordinary fields naming the
+    dimensions the grade and the level were read from (the model's
+    `Grades.dimension` and `Levels.dimension`, by default ``fit`` and
+    ``engagement``): `fit` and `engagement` read those dimensions.
 
     Examples:
         >>> import datetime as dt
@@ -142,6 +170,18 @@ class Score:
         >>> score = default_model().score(lead, at=t)
         >>> score.engagement, [c.id for c in score.contributions]
         (20.0, ['demo_request'])
+        >>> from prospectlib.scoring import Score
+        >>> made = Score(
+        ...     lead_id="L-1",
+        ...     model="default",
+        ...     at=t,
+        ...     total=20.0,
+        ...     dimensions={"fit": 0.0, "engagement": 20.0},
+        ...     grade="D",
+        ...     level=1,
+        ... )
+        >>> made == score, made.tier, made.contributions
+        (True, 'D1', ())
     """
 
     lead_id: str
@@ -152,21 +192,62 @@ class Score:
     """The moment it was scored at."""
     total: float
     """The total, after every cap."""
-    dimensions: FrozenMap[str, float]
+    dimensions: FrozenMap[str, float] = attrs.field(converter=_frozen)
     """Points per dimension, after every cap (they add up to ``total``)."""
     grade: str
     """The fit grade: ``"A"`` (best) to ``"D"``."""
     level: int
     """The engagement level: 1 (most engaged), 2 or 3."""
-    _explain: Callable[[], tuple[Contribution, ...]] = attrs.field(
-        repr=False, eq=False, hash=False, alias="explain"
+    grade_dimension: str = "fit"
+    """The dimension the grade was read from (`fit` reads it)."""
+    level_dimension: str = "engagement"
+    """The dimension the level was read from (`engagement` reads it)."""
+    _explainer: Explainer | None = attrs.field(
+        default=None, init=False, repr=False, eq=False, hash=False
     )
-    _graded: str = attrs.field(
-        default="fit", repr=False, eq=False, hash=False, alias="graded"
+    _raw: tuple[Any, ...] = attrs.field(
+        default=(), init=False, repr=False, eq=False, hash=False
     )
-    _leveled: str = attrs.field(
-        default="engagement", repr=False, eq=False, hash=False, alias="leveled"
-    )
+
+    @classmethod
+    def _made(  # noqa: PLR0913, PLR0917  # one argument per field
+        cls,
+        lead_id: str,
+        model: str,
+        at: dt.datetime,
+        total: float,
+        dimensions: FrozenMap[str, float],
+        grade: str,
+        level: int,
+        grade_dimension: str,
+        level_dimension: str,
+        explainer: Explainer,
+        raw: tuple[Any, ...],
+        /,
+    ) -> Score:
+        """The score ``Score(...)`` makes of these fields, and what explains it.
+
+        For `ScoreModel.score`, which has every field right already (the
+        dimensions a `FrozenMap`): like the ``__init__`` attrs writes for a
+        frozen class, this stores them in the instance's ``__dict__``, but
+        without parsing keywords or calling the converter; and it adds the
+        *explainer* and the *raw* figures it lists the contributions from,
+        which ``__init__`` leaves out. A test holds the two equal.
+        """
+        score = object.__new__(cls)
+        fields = score.__dict__
+        fields["lead_id"] = lead_id
+        fields["model"] = model
+        fields["at"] = at
+        fields["total"] = total
+        fields["dimensions"] = dimensions
+        fields["grade"] = grade
+        fields["level"] = level
+        fields["grade_dimension"] = grade_dimension
+        fields["level_dimension"] = level_dimension
+        fields["_explainer"] = explainer
+        fields["_raw"] = raw
+        return score
 
     @property
     def tier(self) -> str:
@@ -175,18 +256,25 @@ class Score:
 
     @property
     def fit(self) -> float:
-        """Points in the graded dimension (by default ``fit``)."""
-        return self.dimensions[self._graded]
+        """Points in the graded dimension, ``grade_dimension`` (by default ``fit``)."""
+        return self.dimensions[self.grade_dimension]
 
     @property
     def engagement(self) -> float:
-        """Points in the dimension read for the level (by default ``engagement``)."""
-        return self.dimensions[self._leveled]
+        """Points in the dimension read for the level, ``level_dimension``.
+
+        By default ``engagement``.
+        """
+        return self.dimensions[self.level_dimension]
 
     @functools.cached_property
     def contributions(self) -> tuple[Contribution, ...]:
-        """Every rule and signal that counted, in the model's order."""
-        return self._explain()
+        """Every rule and signal that counted, in the model's order.
+
+        Empty for a score made from its fields rather than by a model.
+        """
+        explainer = self._explainer
+        return () if explainer is None else explainer.contributions(self._raw)
 
     def top(self, n: int = 3) -> TopFactors:
         """The *n* strongest positive and the *n* strongest negative contributions.
@@ -230,8 +318,9 @@ class Score:
               +20.0 demo_request (engagement): 1 demo_request, 20 each, half-life
             30 days
         """
-        notes = {self._graded: f" (grade {self.grade})"}
-        notes[self._leveled] = notes.get(self._leveled, "") + f" (level {self.level})"
+        graded, leveled = self.grade_dimension, self.level_dimension
+        notes = {graded: f" (grade {self.grade})"}
+        notes[leveled] = notes.get(leveled, "") + f" (level {self.level})"
         dims = ", ".join(
             f"{k} {v:.1f}{notes.get(k, '')}" for k, v in self.dimensions.items()
         )
@@ -247,39 +336,3 @@ class Score:
         if not ranked:
             lines.append("  nothing counted")
         return "\n".join(lines)
-
-
-# A compiled score (see `_codegen`) sets only the slots every score reads and
-# leaves in the ``_explain`` slot a tuple ``(fill, ...)``: what the other
-# slots are made of. The first read of one of them calls ``fill(score, raw)``,
-# which sets them all, so a score nobody explains never builds its
-# dimensions' `FrozenMap` nor the callable for its contributions.
-_LAZY = ("dimensions", "_explain", "_graded", "_leveled")
-SLOTS: dict[str, Any] = {f.name: vars(Score)[f.name] for f in attrs.fields(Score)}
-"""The slots of `Score` by field name, to set without ``__init__``."""
-
-
-class _Lazy:
-    """A slot of `Score` that a compiled score fills in when first read."""
-
-    __slots__ = ("_slot",)
-
-    def __init__(self, slot: Any) -> None:  # noqa: ANN401  # a slot descriptor
-        self._slot = slot
-
-    def __get__(self, score: Score | None, owner: type[Score] | None = None) -> Any:  # noqa: ANN401  # the slot's value
-        if score is None:
-            return self
-        explain = _EXPLAIN.__get__(score, owner)
-        if explain.__class__ is tuple:
-            explain[0](score, explain)
-        return self._slot.__get__(score, owner)
-
-    def __set__(self, score: Score, value: object) -> None:
-        self._slot.__set__(score, value)
-
-
-_EXPLAIN = SLOTS["_explain"]
-for _name in _LAZY:
-    setattr(Score, _name, _Lazy(SLOTS[_name]))
-del _name
