@@ -1,17 +1,29 @@
-"""The two ready pipelines: B2B qualification and B2C customer journey."""
+"""The two ready pipelines: B2B qualification and B2C customer journey, as data.
+
+Each is written in the format users load their own pipelines from
+(`Pipeline.from_dict`), so ``to_dict`` of either is a template for a variant.
+They are literal dicts, not packaged JSON files: the library does no file I/O,
+not even of its own package data, and here the data keeps its comments and is
+checked by the linters. Keys that equal their defaults are left out (a stage is
+``open``, without an order or SLA; a transition has no guard and needs no reason
+or actor). The keyword arguments of `b2b_pipeline` and `b2c_pipeline` are
+written into the data as ISO 8601 durations before it is loaded; each function
+is cached, so the data is read once per set of arguments.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Any
 
-from prospectlib import criteria as cr
+import attrs
+
+from prospectlib._convert import format_duration
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.lifecycle._pipeline import Pipeline
 from prospectlib.lifecycle._spec import LostReason
-from prospectlib.lifecycle._spec import Stage
-from prospectlib.lifecycle._spec import Transition
 from prospectlib.model import Activity
 from prospectlib.qualification import BANT
 from prospectlib.qualification import Framework
@@ -19,19 +31,194 @@ from prospectlib.qualification import bant_guard
 
 _DAY = dt.timedelta(days=1)
 
-# Researching solutions: what moves a lead to MQL (the practitioner articles' examples).
-_RESEARCH = (
-    Activity.CASE_STUDY_DOWNLOAD,
-    Activity.SOLUTION_VIDEO_VIEW,
-    Activity.WEBINAR_ATTENDANCE,
-)
-# Giving contact details in exchange for content: what makes an IQL.
-_CONTENT_FOR_DETAILS = (
-    Activity.CONTENT_DOWNLOAD,
-    Activity.FORM_SUBMISSION,
-    Activity.NEWSLETTER_SIGNUP,
-    Activity.WEBINAR_REGISTRATION,
-)
+
+def _b2b(*, research_window: str, mql_sla: str, sql_sla: str) -> dict[str, Any]:
+    """The B2B pipeline's data, with its durations filled in (SQL guard aside)."""
+    return {
+        "id": "b2b",
+        "label": "B2B qualification",
+        "stages": [
+            {"id": "prospect", "label": "Prospect", "order": 0, "initial": True},
+            {
+                "id": "information_qualified",
+                "label": "Information qualified (IQL)",
+                "order": 1,
+            },
+            {
+                "id": "marketing_qualified",
+                "label": "Marketing qualified (MQL)",
+                "order": 2,
+                "sla": mql_sla,
+            },
+            {"id": "sales_accepted", "label": "Sales accepted (SAL)", "order": 3},
+            {
+                "id": "sales_qualified",
+                "label": "Sales qualified (SQL)",
+                "order": 4,
+                "sla": sql_sla,
+            },
+            {"id": "opportunity", "label": "Opportunity", "order": 5},
+            {"id": "customer", "label": "Customer", "kind": "won", "order": 6},
+            {
+                "id": "advocate",
+                "label": "Advocate",
+                "kind": "won",
+                "order": 7,
+                "terminal": True,
+            },
+            # Detours, off the success path: no order.
+            {"id": "nurture", "label": "Nurture"},
+            {"id": "lost", "label": "Lost", "kind": "lost"},
+            {
+                "id": "disqualified",
+                "label": "Disqualified",
+                "kind": "closed",
+                "terminal": True,
+            },
+        ],
+        "transitions": [
+            {
+                "event": "capture",
+                "sources": ["prospect"],
+                "target": "information_qualified",
+                # Contact and company details given in exchange for content.
+                "guard": {
+                    "kind": "all_of",
+                    "criteria": [
+                        {
+                            "kind": "any_of",
+                            "criteria": [
+                                {
+                                    "kind": "compare",
+                                    "field": "person.email",
+                                    "op": "exists",
+                                },
+                                {
+                                    "kind": "compare",
+                                    "field": "person.phone",
+                                    "op": "exists",
+                                },
+                            ],
+                        },
+                        {"kind": "compare", "field": "company", "op": "exists"},
+                        {
+                            "kind": "has_activity",
+                            "activities": [
+                                "content_download",
+                                "form_submission",
+                                "newsletter_signup",
+                                "webinar_registration",
+                            ],
+                        },
+                    ],
+                },
+            },
+            {
+                "event": "qualify_marketing",
+                "sources": ["prospect", "information_qualified"],
+                "target": "marketing_qualified",
+                # Researching solutions, recently: the practitioner articles' examples.
+                "guard": {
+                    "kind": "all_of",
+                    "criteria": [
+                        {"kind": "compare", "field": "company", "op": "exists"},
+                        {
+                            "kind": "has_activity",
+                            "activities": [
+                                "case_study_download",
+                                "solution_video_view",
+                                "webinar_attendance",
+                            ],
+                            "within": research_window,
+                        },
+                    ],
+                },
+            },
+            # A sales rep accepts the lead: the actor is who answers for it.
+            {
+                "event": "accept",
+                "sources": ["marketing_qualified"],
+                "target": "sales_accepted",
+                "requires_actor": True,
+            },
+            # The guard is the qualification framework, set once the data is loaded.
+            {
+                "event": "qualify_sales",
+                "sources": ["sales_accepted"],
+                "target": "sales_qualified",
+            },
+            {
+                "event": "open_opportunity",
+                "sources": ["sales_qualified"],
+                "target": "opportunity",
+            },
+            {"event": "win", "sources": ["opportunity"], "target": "customer"},
+            {
+                "event": "purchase",
+                # A walk-in buyer skips the funnel: any open stage may buy.
+                "sources": [
+                    "prospect",
+                    "information_qualified",
+                    "marketing_qualified",
+                    "sales_accepted",
+                    "sales_qualified",
+                    "opportunity",
+                    "nurture",
+                ],
+                "target": "customer",
+                "guard": {"kind": "has_purchase"},
+            },
+            {
+                "event": "advocate",
+                "sources": ["customer"],
+                "target": "advocate",
+                "guard": {
+                    "kind": "has_activity",
+                    "activities": ["referral_made", "review_written"],
+                },
+            },
+            {
+                "event": "nurture",
+                "sources": [
+                    "information_qualified",
+                    "marketing_qualified",
+                    "sales_accepted",
+                    "sales_qualified",
+                    "opportunity",
+                ],
+                "target": "nurture",
+                "requires_reason": True,
+            },
+            {
+                "event": "reengage",
+                "sources": ["nurture"],
+                "target": "marketing_qualified",
+                "guard": {"kind": "has_activity", "since_stage_entry": True},
+            },
+            {
+                "event": "disqualify",
+                "sources": [
+                    "prospect",
+                    "information_qualified",
+                    "marketing_qualified",
+                    "sales_accepted",
+                    "sales_qualified",
+                    "opportunity",
+                    "nurture",
+                ],
+                "target": "disqualified",
+                "requires_reason": True,
+            },
+            {
+                "event": "lose",
+                "sources": ["sales_accepted", "sales_qualified", "opportunity"],
+                "target": "lost",
+                # One of the `LostReason` vocabulary, whichever it holds.
+                "reasons": [reason.value for reason in LostReason],
+            },
+            {"event": "reopen", "sources": ["lost"], "target": "prospect"},
+        ],
+    }
 
 
 @functools.cache
@@ -90,134 +277,161 @@ def b2b_pipeline(
                 )
             ]
         )
-    open_funnel = (
-        "prospect",
-        "information_qualified",
-        "marketing_qualified",
-        "sales_accepted",
-        "sales_qualified",
-        "opportunity",
+    loaded = Pipeline.from_dict(
+        _b2b(
+            research_window=format_duration(research_window),
+            mql_sla=format_duration(mql_sla),
+            sql_sla=format_duration(sql_sla),
+        )
     )
-    stages = (
-        Stage(id="prospect", label="Prospect", order=0, initial=True),
-        Stage(id="information_qualified", label="Information qualified (IQL)", order=1),
-        Stage(
-            id="marketing_qualified",
-            label="Marketing qualified (MQL)",
-            order=2,
-            sla=mql_sla,
-        ),
-        Stage(id="sales_accepted", label="Sales accepted (SAL)", order=3),
-        Stage(
-            id="sales_qualified",
-            label="Sales qualified (SQL)",
-            order=4,
-            sla=sql_sla,
-        ),
-        Stage(id="opportunity", label="Opportunity", order=5),
-        Stage(id="customer", label="Customer", kind="won", order=6),
-        Stage(id="advocate", label="Advocate", kind="won", order=7, terminal=True),
-        Stage(id="nurture", label="Nurture"),
-        Stage(id="lost", label="Lost", kind="lost"),
-        Stage(id="disqualified", label="Disqualified", kind="closed", terminal=True),
+    # The framework object itself guards SQL, not a copy read back from its data:
+    # the guard, `Framework.assess` and a policy naming the framework are one value.
+    transitions = tuple(
+        attrs.evolve(t, guard=framework) if t.event == "qualify_sales" else t
+        for t in loaded.transitions
     )
-    transitions = (
-        Transition(
-            event="capture",
-            sources="prospect",
-            target="information_qualified",
-            guard=cr.all_of(
-                cr.any_of(
-                    cr.compare("person.email", "exists"),
-                    cr.compare("person.phone", "exists"),
-                ),
-                cr.compare("company", "exists"),
-                cr.has_activity(*_CONTENT_FOR_DETAILS),
-            ),
-        ),
-        Transition(
-            event="qualify_marketing",
-            sources=("prospect", "information_qualified"),
-            target="marketing_qualified",
-            guard=cr.all_of(
-                cr.compare("company", "exists"),
-                cr.has_activity(*_RESEARCH, within=research_window),
-            ),
-        ),
-        Transition(
-            event="accept",
-            sources="marketing_qualified",
-            target="sales_accepted",
-            requires_actor=True,
-        ),
-        Transition(
-            event="qualify_sales",
-            sources="sales_accepted",
-            target="sales_qualified",
-            guard=framework,
-        ),
-        Transition(
-            event="open_opportunity", sources="sales_qualified", target="opportunity"
-        ),
-        Transition(event="win", sources="opportunity", target="customer"),
-        Transition(
-            event="purchase",
-            sources=(*open_funnel, "nurture"),
-            target="customer",
-            guard=cr.has_purchase(),
-        ),
-        Transition(
-            event="advocate",
-            sources="customer",
-            target="advocate",
-            guard=cr.has_activity(Activity.REFERRAL_MADE, Activity.REVIEW_WRITTEN),
-        ),
-        Transition(
-            event="nurture",
-            sources=open_funnel[1:],
-            target="nurture",
-            requires_reason=True,
-        ),
-        Transition(
-            event="reengage",
-            sources="nurture",
-            target="marketing_qualified",
-            guard=cr.has_activity(since_stage_entry=True),
-        ),
-        Transition(
-            event="disqualify",
-            sources=(*open_funnel, "nurture"),
-            target="disqualified",
-            requires_reason=True,
-        ),
-        Transition(
-            event="lose",
-            sources=("sales_accepted", "sales_qualified", "opportunity"),
-            target="lost",
-            reasons=tuple(r.value for r in LostReason),
-        ),
-        Transition(event="reopen", sources="lost", target="prospect"),
-    )
-    return Pipeline(
-        id="b2b", label="B2B qualification", stages=stages, transitions=transitions
-    )
+    return attrs.evolve(loaded, transitions=transitions)
 
 
-_ENGAGEMENT = (
-    Activity.NEWSLETTER_SIGNUP,
-    Activity.EMAIL_CLICK,
-    Activity.SOCIAL_ENGAGEMENT,
-    Activity.FORM_SUBMISSION,
-    Activity.STORE_VISIT,
-)
-_COMING_BACK = tuple(a for a in Activity if a is not Activity.UNSUBSCRIBE)
-_CONSIDERATION = (
-    Activity.CART_ADD,
-    Activity.WISHLIST_ADD,
-    Activity.QUOTE_REQUEST,
-    Activity.PRICING_PAGE_VIEW,
-    Activity.TRIAL_START,
-)
+# Coming back is doing anything but opting out again.
+_COMING_BACK = [a.value for a in Activity if a is not Activity.UNSUBSCRIBE]
+
+
+def _b2c(*, lapse_after: str) -> dict[str, Any]:
+    """The B2C journey's data, with its lapse period filled in."""
+    active = ["engaged", "considering", "customer", "repeat_customer"]
+    return {
+        "id": "b2c",
+        "label": "B2C customer journey",
+        "stages": [
+            {"id": "visitor", "label": "Visitor", "order": 0, "initial": True},
+            {"id": "engaged", "label": "Engaged", "order": 1},
+            {"id": "considering", "label": "Considering", "order": 2},
+            {"id": "customer", "label": "Customer", "kind": "won", "order": 3},
+            {
+                "id": "repeat_customer",
+                "label": "Repeat customer",
+                "kind": "won",
+                "order": 4,
+            },
+            {
+                "id": "advocate",
+                "label": "Advocate",
+                "kind": "won",
+                "order": 5,
+                "terminal": True,
+            },
+            {"id": "lapsed", "label": "Lapsed"},
+            {"id": "unsubscribed", "label": "Unsubscribed", "kind": "closed"},
+        ],
+        "transitions": [
+            {
+                "event": "engage",
+                "sources": ["visitor"],
+                "target": "engaged",
+                # Signed up, clicked, followed, or came back three times.
+                "guard": {
+                    "kind": "any_of",
+                    "criteria": [
+                        {
+                            "kind": "has_activity",
+                            "activities": [
+                                "newsletter_signup",
+                                "email_click",
+                                "social_engagement",
+                                "form_submission",
+                                "store_visit",
+                            ],
+                        },
+                        {"kind": "has_activity", "at_least": 3},
+                    ],
+                },
+            },
+            {
+                "event": "consider",
+                "sources": ["visitor", "engaged"],
+                "target": "considering",
+                "guard": {
+                    "kind": "has_activity",
+                    "activities": [
+                        "cart_add",
+                        "wishlist_add",
+                        "quote_request",
+                        "pricing_page_view",
+                        "trial_start",
+                    ],
+                },
+            },
+            {
+                "event": "purchase",
+                "sources": ["visitor", "engaged", "considering", "lapsed"],
+                "target": "customer",
+                "guard": {"kind": "has_purchase"},
+            },
+            {
+                "event": "repurchase",
+                "sources": ["customer", "lapsed"],
+                "target": "repeat_customer",
+                "guard": {"kind": "has_purchase", "at_least": 2},
+            },
+            {
+                "event": "advocate",
+                "sources": ["customer", "repeat_customer"],
+                "target": "advocate",
+                "guard": {
+                    "kind": "has_activity",
+                    "activities": ["referral_made", "review_written"],
+                },
+            },
+            {
+                "event": "lapse",
+                "sources": active,
+                "target": "lapsed",
+                # Neither activity nor a purchase for a while.
+                "guard": {
+                    "kind": "all_of",
+                    "criteria": [
+                        {
+                            "kind": "not",
+                            "criterion": {
+                                "kind": "has_activity",
+                                "within": lapse_after,
+                            },
+                        },
+                        {
+                            "kind": "not",
+                            "criterion": {
+                                "kind": "has_purchase",
+                                "within": lapse_after,
+                            },
+                        },
+                    ],
+                },
+            },
+            {
+                "event": "unsubscribe",
+                "sources": ["visitor", *active, "lapsed"],
+                "target": "unsubscribed",
+                # Only an opt-out the lead has not come back from since: one before
+                # a reactivation is history.
+                "guard": {
+                    "kind": "has_activity",
+                    "activities": ["unsubscribe"],
+                    "since_stage_entry": True,
+                },
+            },
+            {
+                "event": "reactivate",
+                "sources": ["lapsed", "unsubscribed"],
+                "target": "engaged",
+                "guard": {
+                    "kind": "has_activity",
+                    "activities": _COMING_BACK,
+                    "since_stage_entry": True,
+                },
+            },
+        ],
+    }
 
 
 @functools.cache
@@ -235,73 +449,4 @@ def b2c_pipeline(*, lapse_after: dt.timedelta = 180 * _DAY) -> Pipeline:
         >>> b2c_pipeline().events_from("visitor")
         ('consider', 'engage', 'purchase', 'unsubscribe')
     """
-    active = ("engaged", "considering", "customer", "repeat_customer")
-    stages = (
-        Stage(id="visitor", label="Visitor", order=0, initial=True),
-        Stage(id="engaged", label="Engaged", order=1),
-        Stage(id="considering", label="Considering", order=2),
-        Stage(id="customer", label="Customer", kind="won", order=3),
-        Stage(id="repeat_customer", label="Repeat customer", kind="won", order=4),
-        Stage(id="advocate", label="Advocate", kind="won", order=5, terminal=True),
-        Stage(id="lapsed", label="Lapsed"),
-        Stage(id="unsubscribed", label="Unsubscribed", kind="closed"),
-    )
-    transitions = (
-        Transition(
-            event="engage",
-            sources="visitor",
-            target="engaged",
-            guard=cr.any_of(cr.has_activity(*_ENGAGEMENT), cr.has_activity(at_least=3)),
-        ),
-        Transition(
-            event="consider",
-            sources=("visitor", "engaged"),
-            target="considering",
-            guard=cr.has_activity(*_CONSIDERATION),
-        ),
-        Transition(
-            event="purchase",
-            sources=("visitor", "engaged", "considering", "lapsed"),
-            target="customer",
-            guard=cr.has_purchase(),
-        ),
-        Transition(
-            event="repurchase",
-            sources=("customer", "lapsed"),
-            target="repeat_customer",
-            guard=cr.has_purchase(2),
-        ),
-        Transition(
-            event="advocate",
-            sources=("customer", "repeat_customer"),
-            target="advocate",
-            guard=cr.has_activity(Activity.REFERRAL_MADE, Activity.REVIEW_WRITTEN),
-        ),
-        Transition(
-            event="lapse",
-            sources=active,
-            target="lapsed",
-            guard=cr.all_of(
-                cr.not_(cr.has_activity(within=lapse_after)),
-                cr.not_(cr.has_purchase(within=lapse_after)),
-            ),
-        ),
-        Transition(
-            event="unsubscribe",
-            sources=("visitor", *active, "lapsed"),
-            target="unsubscribed",
-            # Only an opt-out the lead has not come back from since: one before
-            # a reactivation is history.
-            guard=cr.has_activity(Activity.UNSUBSCRIBE, since_stage_entry=True),
-        ),
-        Transition(
-            event="reactivate",
-            sources=("lapsed", "unsubscribed"),
-            target="engaged",
-            # Coming back is doing something other than opting out again.
-            guard=cr.has_activity(*_COMING_BACK, since_stage_entry=True),
-        ),
-    )
-    return Pipeline(
-        id="b2c", label="B2C customer journey", stages=stages, transitions=transitions
-    )
+    return Pipeline.from_dict(_b2c(lapse_after=format_duration(lapse_after)))

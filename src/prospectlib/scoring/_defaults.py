@@ -2,41 +2,256 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
+from typing import Any
 
-from prospectlib import criteria as cr
-from prospectlib.model import Activity
-from prospectlib.scoring._model import ENGAGEMENT
-from prospectlib.scoring._model import FIT
-from prospectlib.scoring._model import Dimension
-from prospectlib.scoring._model import Grades
-from prospectlib.scoring._model import Group
-from prospectlib.scoring._model import LabelIs
-from prospectlib.scoring._model import Levels
-from prospectlib.scoring._model import Rule
+from prospectlib import _convert
 from prospectlib.scoring._model import ScoreModel
-from prospectlib.scoring._model import Signal
 
-_DAY = dt.timedelta(days=1)
-
-
-def _signal(  # noqa: PLR0913, PLR0917  # the columns of the table below
-    id_: str,
-    activity: Activity,
-    points: float,
-    half_life_days: int | None,
-    max_count: int | None = None,
-    group: str | None = None,
-) -> Signal:
-    return Signal(
-        id=id_,
-        activities=(activity,),
-        points=points,
-        half_life=None if half_life_days is None else half_life_days * _DAY,
-        max_count=max_count,
-        group=group,
-    )
+# The model in the very format users load theirs from (`prospectlib.serialize`), so
+# `to_dict(default_model())` is a template for a variant. A literal dict, not a
+# packaged JSON file: the library does no file I/O, not even of its own package
+# data, and here the data keeps comments and is checked by the linters. Keys that
+# equal their defaults are left out: a rule counts in ``fit``, a signal in
+# ``engagement``, the total is capped at 100.
+_DEFAULT_MODEL: dict[str, Any] = {
+    "name": "default",
+    "rules": [
+        # Fit: who the lead is.
+        {
+            "id": "strong_profile_fit",
+            "points": 20,
+            "label": {"classifier": "profile_fit", "labels": ["strong"]},
+        },
+        {
+            "id": "partial_profile_fit",
+            "points": 10,
+            "label": {"classifier": "profile_fit", "labels": ["partial"]},
+        },
+        {
+            "id": "b2b",
+            "points": 5,
+            "label": {"classifier": "market", "labels": ["b2b"]},
+        },
+        {
+            "id": "company_50_plus",
+            "points": 10,
+            "when": {
+                "kind": "compare",
+                "field": "company.employees",
+                "op": "ge",
+                "value": 50,
+            },
+        },
+        {
+            "id": "company_10_to_49",
+            "points": 5,
+            "when": {
+                "kind": "all_of",
+                "criteria": [
+                    {
+                        "kind": "compare",
+                        "field": "company.employees",
+                        "op": "ge",
+                        "value": 10,
+                    },
+                    {
+                        "kind": "compare",
+                        "field": "company.employees",
+                        "op": "lt",
+                        "value": 50,
+                    },
+                ],
+            },
+        },
+        {
+            "id": "decision_maker",
+            "points": 10,
+            "when": {
+                "kind": "compare",
+                "field": "person.role",
+                "op": "in",
+                "value": ["decision_maker", "economic_buyer"],
+            },
+        },
+        {
+            "id": "champion_or_influencer",
+            "points": 5,
+            "when": {
+                "kind": "compare",
+                "field": "person.role",
+                "op": "in",
+                "value": ["champion", "influencer"],
+            },
+        },
+        {
+            "id": "need_met",
+            "points": 10,
+            "when": {"kind": "has_evidence", "criterion": "need"},
+        },
+        {
+            "id": "budget_met",
+            "points": 5,
+            "when": {"kind": "has_evidence", "criterion": "budget"},
+        },
+        # Signs against: not a buyer, or not yet.
+        {
+            "id": "competitor",
+            "points": -30,
+            "when": {"kind": "has_tag", "tag": "competitor"},
+        },
+        {
+            "id": "student",
+            "points": -15,
+            "when": {
+                "kind": "compare",
+                "field": "person.occupation",
+                "op": "eq",
+                "value": "student",
+            },
+        },
+        {
+            "id": "open_price_objection",
+            "points": -10,
+            "when": {"kind": "has_open_objection", "kinds": ["price"]},
+        },
+    ],
+    "signals": [
+        # Engagement: what the lead did. Asking to buy or talk counts most and
+        # fades within a month; research fades more slowly.
+        {
+            "id": "demo_request",
+            "activities": ["demo_request"],
+            "points": 20,
+            "half_life": "P30D",
+        },
+        {
+            "id": "quote_request",
+            "activities": ["quote_request"],
+            "points": 20,
+            "half_life": "P30D",
+        },
+        {
+            "id": "contact_request",
+            "activities": ["contact_request"],
+            "points": 15,
+            "half_life": "P30D",
+        },
+        {
+            "id": "trial_start",
+            "activities": ["trial_start"],
+            "points": 15,
+            "half_life": "P30D",
+        },
+        {
+            "id": "webinar_attendance",
+            "activities": ["webinar_attendance"],
+            "points": 10,
+            "half_life": "P45D",
+            "max_count": 3,
+        },
+        {
+            "id": "case_study_download",
+            "activities": ["case_study_download"],
+            "points": 8,
+            "half_life": "P45D",
+            "max_count": 3,
+        },
+        {
+            "id": "solution_video_view",
+            "activities": ["solution_video_view"],
+            "points": 8,
+            "half_life": "P45D",
+            "max_count": 3,
+        },
+        {
+            "id": "meeting",
+            "activities": ["meeting"],
+            "points": 10,
+            "half_life": "P30D",
+            "max_count": 3,
+        },
+        {
+            "id": "call",
+            "activities": ["call"],
+            "points": 5,
+            "half_life": "P30D",
+            "max_count": 3,
+        },
+        {
+            "id": "pricing_page_view",
+            "activities": ["pricing_page_view"],
+            "points": 5,
+            "half_life": "P14D",
+            "max_count": 3,
+        },
+        {
+            "id": "content_download",
+            "activities": ["content_download"],
+            "points": 4,
+            "half_life": "P60D",
+            "max_count": 3,
+        },
+        {
+            "id": "event_visit",
+            "activities": ["event_visit"],
+            "points": 5,
+            "half_life": "P60D",
+            "max_count": 2,
+        },
+        {
+            "id": "webinar_registration",
+            "activities": ["webinar_registration"],
+            "points": 3,
+            "half_life": "P30D",
+            "max_count": 3,
+        },
+        {
+            "id": "email_click",
+            "activities": ["email_click"],
+            "points": 2,
+            "half_life": "P14D",
+            "max_count": 5,
+        },
+        # Browsing and opening e-mails count little, and only up to their group's cap.
+        {
+            "id": "website_visit",
+            "activities": ["website_visit"],
+            "points": 1,
+            "half_life": "P14D",
+            "group": "web",
+        },
+        {
+            "id": "page_view",
+            "activities": ["page_view"],
+            "points": 0.5,
+            "half_life": "P14D",
+            "group": "web",
+        },
+        {
+            "id": "email_open",
+            "activities": ["email_open"],
+            "points": 0.5,
+            "half_life": "P14D",
+            "group": "email",
+        },
+        # An opt-out says more than any click: it takes points away, for good.
+        {
+            "id": "unsubscribe",
+            "activities": ["unsubscribe"],
+            "points": -20,
+            "max_count": 1,
+        },
+    ],
+    "groups": [{"id": "web", "max": 10}, {"id": "email", "max": 5}],
+    "dimensions": [
+        {"id": "fit", "max": 50, "min": -50},
+        {"id": "engagement", "max": 50, "min": -50},
+    ],
+    "grades": {"a": 35, "b": 20, "c": 10},
+    # Level 1 from 20 engagement points: a fresh demo request alone.
+    "levels": {"high": 20, "medium": 6},
+}
 
 
 @functools.cache
@@ -61,6 +276,9 @@ def default_model() -> ScoreModel:
     Grades: A from 35 fit points, B from 20, C from 10. Levels: 1 from 20
     engagement points (a fresh demo request), 2 from 6. The total is capped at 100.
 
+    The model is data, loaded with `prospectlib.serialize.from_dict` as a user's
+    own would be: ``to_dict(default_model())`` is a starting point for a variant.
+
     Examples:
         >>> model = default_model()
         >>> model.name, len(model.rules), len(model.signals)
@@ -68,87 +286,4 @@ def default_model() -> ScoreModel:
         >>> model.classifiers
         ('profile_fit', 'market')
     """
-    role = "person.role"
-    rules = (
-        Rule(
-            id="strong_profile_fit",
-            points=20,
-            label=LabelIs(classifier="profile_fit", labels=("strong",)),
-        ),
-        Rule(
-            id="partial_profile_fit",
-            points=10,
-            label=LabelIs(classifier="profile_fit", labels=("partial",)),
-        ),
-        Rule(id="b2b", points=5, label=LabelIs(classifier="market", labels=("b2b",))),
-        Rule(
-            id="company_50_plus",
-            points=10,
-            when=cr.compare("company.employees", "ge", 50),
-        ),
-        Rule(
-            id="company_10_to_49",
-            points=5,
-            when=cr.all_of(
-                cr.compare("company.employees", "ge", 10),
-                cr.compare("company.employees", "lt", 50),
-            ),
-        ),
-        Rule(
-            id="decision_maker",
-            points=10,
-            when=cr.compare(role, "in", ["decision_maker", "economic_buyer"]),
-        ),
-        Rule(
-            id="champion_or_influencer",
-            points=5,
-            when=cr.compare(role, "in", ["champion", "influencer"]),
-        ),
-        Rule(id="need_met", points=10, when=cr.has_evidence("need")),
-        Rule(id="budget_met", points=5, when=cr.has_evidence("budget")),
-        Rule(id="competitor", points=-30, when=cr.has_tag("competitor")),
-        Rule(
-            id="student",
-            points=-15,
-            when=cr.compare("person.occupation", "eq", "student"),
-        ),
-        Rule(
-            id="open_price_objection",
-            points=-10,
-            when=cr.has_open_objection("price"),
-        ),
-    )
-    a = Activity
-    signals = (
-        _signal("demo_request", a.DEMO_REQUEST, 20, 30),
-        _signal("quote_request", a.QUOTE_REQUEST, 20, 30),
-        _signal("contact_request", a.CONTACT_REQUEST, 15, 30),
-        _signal("trial_start", a.TRIAL_START, 15, 30),
-        _signal("webinar_attendance", a.WEBINAR_ATTENDANCE, 10, 45, 3),
-        _signal("case_study_download", a.CASE_STUDY_DOWNLOAD, 8, 45, 3),
-        _signal("solution_video_view", a.SOLUTION_VIDEO_VIEW, 8, 45, 3),
-        _signal("meeting", a.MEETING, 10, 30, 3),
-        _signal("call", a.CALL, 5, 30, 3),
-        _signal("pricing_page_view", a.PRICING_PAGE_VIEW, 5, 14, 3),
-        _signal("content_download", a.CONTENT_DOWNLOAD, 4, 60, 3),
-        _signal("event_visit", a.EVENT_VISIT, 5, 60, 2),
-        _signal("webinar_registration", a.WEBINAR_REGISTRATION, 3, 30, 3),
-        _signal("email_click", a.EMAIL_CLICK, 2, 14, 5),
-        _signal("website_visit", a.WEBSITE_VISIT, 1, 14, group="web"),
-        _signal("page_view", a.PAGE_VIEW, 0.5, 14, group="web"),
-        _signal("email_open", a.EMAIL_OPEN, 0.5, 14, group="email"),
-        _signal("unsubscribe", a.UNSUBSCRIBE, -20, None, 1),
-    )
-    return ScoreModel(
-        name="default",
-        rules=rules,
-        signals=signals,
-        groups=(Group(id="web", max=10), Group(id="email", max=5)),
-        dimensions=(
-            Dimension(id=FIT, max=50, min=-50),
-            Dimension(id=ENGAGEMENT, max=50, min=-50),
-        ),
-        max_total=100,
-        grades=Grades(a=35, b=20, c=10),
-        levels=Levels(high=20, medium=6),
-    )
+    return _convert.from_dict(ScoreModel, _DEFAULT_MODEL)
