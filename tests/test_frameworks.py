@@ -18,9 +18,10 @@ from prospectlib.criteria import FrameworkCriterion
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.strategies import leads
+from tests.helpers import DAY
+from tests.helpers import T0
+from tests.helpers import config_problem
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 BUILT_INS = tuple(FRAMEWORKS.values())
 
 
@@ -35,11 +36,6 @@ def lead(*evidence: pl.Evidence, role: str | None = None, **fields) -> pl.Lead:
 
 def met(*keys: str, at: dt.datetime = T0) -> list[pl.Evidence]:
     return [ev(k, "met", at) for k in keys]
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 def small(*keys: str, **rule) -> Framework:

@@ -15,11 +15,11 @@ import prospectlib as pl
 from prospectlib import strategies as ps
 from prospectlib.model._countries import COUNTRY_CODES
 from prospectlib.model._parties import _EMAIL
+from tests.helpers import IST
+from tests.helpers import T0
 
 UTC = dt.UTC
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 PST = dt.timezone(dt.timedelta(hours=-8))
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 T1 = dt.datetime(2026, 3, 8, 9, 0, tzinfo=UTC)
 LAST_INSTANT = dt.datetime.max.replace(tzinfo=UTC)
 

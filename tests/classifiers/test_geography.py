@@ -14,8 +14,8 @@ from prospectlib.classifiers._geography import HomeMarket
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 from prospectlib.strategies import locations
+from tests.helpers import T0
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 LOCAL = GeographyLabel.LOCAL
 REGIONAL = GeographyLabel.REGIONAL
 NATIONAL = GeographyLabel.NATIONAL

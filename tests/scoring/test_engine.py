@@ -23,10 +23,10 @@ from prospectlib.scoring import Signal
 from prospectlib.scoring import _codegen
 from prospectlib.scoring._engine import compile_model
 from prospectlib.scoring._engine import scale
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 T1 = dt.datetime(2026, 12, 31, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 SAMPLES = tuple(samples.leads(300, seed=11, at=T1))
 
 # --- the reference: the engine as it was before it was compiled ----------------------

@@ -18,9 +18,9 @@ from prospectlib.scoring import default_policy
 from prospectlib.scoring import prioritize
 from prospectlib.serialize import from_dict
 from prospectlib.serialize import to_dict
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 ACME = pl.Company(
     name="Acme", industry="logistics", employees=240, annual_revenue=5_000_000
 )
