@@ -1319,6 +1319,7 @@ def _as_of(subject: pl.Lead, at: dt.datetime) -> pl.Lead:
     )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(TREES, leads_and_moments())
     def test_test_and_evaluate_always_agree(self, criterion, case):
@@ -1399,6 +1400,7 @@ REGISTRY.register("big", _big_company)
 
 
 class TestSerialization:
+    @pytest.mark.slow
     @given(TREES)
     def test_round_trips_through_dicts_and_json(self, criterion):
         """Loading what to_dict/to_json wrote gives an equal criterion and data."""

@@ -325,6 +325,7 @@ class TestDocs:
         assert out + err == output
 
 
+@pytest.mark.slow
 class TestWalkEnds:
     @given(
         ps.leads(

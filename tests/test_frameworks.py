@@ -600,6 +600,7 @@ def evidenced_leads(draw: st.DrawFn) -> tuple[pl.Lead, dt.datetime]:
     return subject, max(at, created)
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(FRAMEWORK_CASES, evidenced_leads())
     def test_test_evaluate_and_assess_agree(self, framework, case):

@@ -272,6 +272,7 @@ class TestParameters:
             )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_and_well_formed(self, subject, at):

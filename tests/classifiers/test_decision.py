@@ -519,6 +519,7 @@ def _as_of(subject: pl.Lead, at: dt.datetime) -> pl.Lead:
 LEADS_AT = st.tuples(leads(), aware_datetimes())
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(LEADS_AT)
     def test_total_and_well_formed(self, case):

@@ -398,6 +398,7 @@ CLASSIFIERS = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(LEADS, AROUND, CLASSIFIERS)
     def test_total_with_valid_answer(self, subject, at, classifier):

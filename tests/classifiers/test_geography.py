@@ -357,6 +357,7 @@ HOMES = st.builds(
 )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(HOMES, leads(), aware_datetimes())
     def test_total_and_well_formed(self, home, subject, at):

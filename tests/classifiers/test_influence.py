@@ -432,6 +432,7 @@ def rank(value: InfluenceLabel) -> int:
     return ORDER.index(value)
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_valid_lead(self, any_lead, at):

@@ -351,6 +351,7 @@ class TestParameters:
         assert isinstance(DEFAULT, pl.classifiers.Classifier)
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_valid_lead(self, any_lead, at):

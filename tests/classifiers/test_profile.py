@@ -573,6 +573,7 @@ class TestParameters:
             ProfileFit().classify(lead(), at=dt.datetime(2026, 3, 1))  # noqa: DTZ001
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_valid_lead(self, any_lead, at):

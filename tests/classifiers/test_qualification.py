@@ -744,6 +744,7 @@ def rich_leads(draw: st.DrawFn) -> pl.Lead:
 WINDOW_AT = aware_datetimes(min_value=T0, max_value=T0 + days(120))
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_lead(self, the_lead, at):
@@ -807,6 +808,7 @@ def framework_leads(draw: st.DrawFn) -> pl.Lead:
     return the_lead.with_evidence(*extra)
 
 
+@pytest.mark.slow
 class TestAgreesWithTheFramework:
     def test_a_decision_maker_with_budget_and_need_is_sql_and_accepted(self):
         """A decision maker with budget and need met is SQL, as qualify_sales says."""

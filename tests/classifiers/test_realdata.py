@@ -39,7 +39,7 @@ from prospectlib.classifiers._labels import FrequencyLabel
 from prospectlib.classifiers._labels import VolumeLabel
 from prospectlib.classifiers._volume import PurchaseVolume
 
-pytestmark = pytest.mark.realdata
+pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 
 UTC = dt.UTC
 ZERO = Decimal(0)

@@ -507,6 +507,7 @@ def positive_interactions(since: dt.datetime) -> st.SearchStrategy[pl.Interactio
     )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_lead(self, the_lead, at):

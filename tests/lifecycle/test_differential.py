@@ -76,6 +76,7 @@ def assert_engines_agree(pipeline: Pipeline, lead: pl.Lead, at: dt.datetime) -> 
     assert lead == snapshot  # neither engine changed the lead
 
 
+@pytest.mark.slow
 class TestEnginesAgree:
     @pytest.mark.parametrize("pipeline", P.default_pipelines(), ids=lambda p: p.id)
     @given(data=st.data())
@@ -127,6 +128,7 @@ def _reachable(pipeline: Pipeline) -> set[str]:
     return P.reach({pipeline.initial_stage.id}, edges)
 
 
+@pytest.mark.slow
 class TestRandomDefinitions:
     @STRUCTURE
     @given(P.definitions())

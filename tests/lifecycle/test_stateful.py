@@ -32,6 +32,8 @@ from prospectlib.lifecycle import Stage
 from prospectlib.lifecycle import Transition
 from tests.lifecycle import pipelines as P  # noqa: N812
 
+pytestmark = pytest.mark.slow
+
 # Explicit budgets: the state machines are the slowest tests of the suite.
 # Derandomized: the runs also assert what they reached (a move, a refusal, a
 # terminal stage), which a random draw of 50 runs misses now and then.

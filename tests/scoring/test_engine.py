@@ -306,11 +306,13 @@ times = ps.aware_datetimes(min_value=T0, max_value=T1 + 100 * DAY)
 
 
 class TestDifferential:
+    @pytest.mark.slow
     @given(score_models(), leads, times)
     def test_compiled_model_scores_as_the_reference(self, model, lead, at):
         """Total, dimensions, tier and contributions equal the reference exactly."""
         assert_like_reference(model, lead, at)
 
+    @pytest.mark.slow
     @given(criteria, leads, times)
     def test_inlined_criteria_agree_with_their_test(self, criterion, lead, at):
         """A compiled rule holds exactly when its criterion's test does."""
@@ -611,6 +613,7 @@ class TestSums:
         self.sample_check(model)
         assert any(model.score(x, at=T1).total == 10 for x in SAMPLES)
 
+    @pytest.mark.slow
     def test_long_sums_and_counts_compile(self):
         """Hundreds of rules and signals in a dimension compile and score exactly."""
         rules = [

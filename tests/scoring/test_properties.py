@@ -25,6 +25,8 @@ from prospectlib.serialize import from_json
 from prospectlib.serialize import to_dict
 from prospectlib.serialize import to_json
 
+pytestmark = pytest.mark.slow
+
 T0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 T1 = dt.datetime(2026, 12, 31, tzinfo=dt.UTC)
 EPS = 1e-6

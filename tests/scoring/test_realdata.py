@@ -302,6 +302,7 @@ def _print(title: str, header: str, lines: list[str]) -> None:
     print("\n".join(lines))  # noqa: T201  # as above
 
 
+@pytest.mark.slow
 @pytest.mark.realdata
 class TestOnRealData:
     def test_every_row_is_one_lead(self, scored: Scored):
