@@ -32,6 +32,6 @@ def data_dir() -> Path:
     """The real public datasets (../shared/data); skips when they are absent."""
     if not DATA_DIR.is_dir():
         pytest.skip(
-            f"real data folder not found at {DATA_DIR} (see the issue's data README)"
+            f"real data folder not found at {DATA_DIR} (see that folder's README.md)"
         )
     return DATA_DIR

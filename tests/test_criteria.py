@@ -13,36 +13,15 @@ from prospectlib import serialize
 from prospectlib.strategies import LATEST
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
-
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
-US = dt.timedelta(microseconds=1)
-
-
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
-
-
-def act(activity: str, at: dt.datetime) -> pl.Interaction:
-    return pl.Interaction(activity=activity, at=at)
-
-
-def buy(at: dt.datetime) -> pl.Purchase:
-    return pl.Purchase(at=at, amount="10.00", currency="EUR")
-
-
-def lead(**fields: object) -> pl.Lead:
-    return pl.Lead(id="L-1", created_at=T0, **fields)  # type: ignore[arg-type]
-
-
-def move(event: str, source: str, target: str, at: dt.datetime) -> pl.StageChange:
-    return pl.StageChange(event=event, source=source, target=target, at=at)
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
-
+from tests.helpers import IST
+from tests.helpers import T0
+from tests.helpers import US
+from tests.helpers import act
+from tests.helpers import buy
+from tests.helpers import config_problem
+from tests.helpers import days
+from tests.helpers import lead
+from tests.helpers import move
 
 EMPTY = lead()
 
@@ -1371,6 +1350,7 @@ def _as_of(subject: pl.Lead, at: dt.datetime) -> pl.Lead:
     )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(TREES, leads_and_moments())
     def test_test_and_evaluate_always_agree(self, criterion, case):
@@ -1451,6 +1431,7 @@ REGISTRY.register("big", _big_company)
 
 
 class TestSerialization:
+    @pytest.mark.slow
     @given(TREES)
     def test_round_trips_through_dicts_and_json(self, criterion):
         """Loading what to_dict/to_json wrote gives an equal criterion and data."""

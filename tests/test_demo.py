@@ -17,9 +17,10 @@ import prospectlib as pl
 from prospectlib import _demo
 from prospectlib import strategies as ps
 from prospectlib.__main__ import main
+from tests.helpers import DOCS
 
 AT = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
-CLI_PAGE = Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md"
+CLI_PAGE = DOCS / "reference" / "cli.md"
 HEADER = re.compile(
     r"id +market \(data\) +source +stage +in stage +last activity +purchases"
     r" +open objections"
@@ -324,6 +325,7 @@ class TestDocs:
         assert out + err == output
 
 
+@pytest.mark.slow
 class TestWalkEnds:
     @given(
         ps.leads(

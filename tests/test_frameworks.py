@@ -19,9 +19,10 @@ from prospectlib.qualification import MEDDPICC
 from prospectlib.qualification import Framework
 from prospectlib.qualification import FrameworkCriterion
 from prospectlib.strategies import leads
+from tests.helpers import DAY
+from tests.helpers import T0
+from tests.helpers import config_problem
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 BUILT_INS = tuple(FRAMEWORKS.values())
 
 
@@ -36,11 +37,6 @@ def lead(*evidence: pl.Evidence, role: str | None = None, **fields) -> pl.Lead:
 
 def met(*keys: str, at: dt.datetime = T0) -> list[pl.Evidence]:
     return [ev(k, "met", at) for k in keys]
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 def small(*keys: str, **rule) -> Framework:
@@ -605,6 +601,7 @@ def evidenced_leads(draw: st.DrawFn) -> tuple[pl.Lead, dt.datetime]:
     return subject, max(at, created)
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(FRAMEWORK_CASES, evidenced_leads())
     def test_test_evaluate_and_assess_agree(self, framework, case):

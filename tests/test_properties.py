@@ -20,6 +20,8 @@ from prospectlib.serialize import from_json
 from prospectlib.serialize import to_dict
 from prospectlib.serialize import to_json
 
+pytestmark = pytest.mark.slow
+
 # Every model type with the strategy that generates it.
 MODELS = [
     pytest.param(pl.Lead, ps.leads(), id="Lead"),

@@ -96,6 +96,7 @@ class TestDeterminism:
             samples.leads(20, seed=4, at=AT)
         )
 
+    @pytest.mark.slow
     def test_prefix_stable_across_batches(self):
         """The first k leads of leads(n) equal leads(k), also past a batch boundary."""
         longer = list(samples.leads(2500, seed=5, at=AT))

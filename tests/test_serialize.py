@@ -817,6 +817,7 @@ def load_or_error(cls: type[Any], data: object) -> object:
         return exc
 
 
+@pytest.mark.slow
 class TestArbitraryInput:
     @given(cls=st.sampled_from(sorted(_convert._MODELS, key=str)), data=json_like)
     def test_anything_json_like_raises_only_library_errors(self, cls, data):

@@ -15,11 +15,11 @@ import prospectlib as pl
 from prospectlib import strategies as ps
 from prospectlib.model._countries import COUNTRY_CODES
 from prospectlib.model._parties import _EMAIL
+from tests.helpers import IST
+from tests.helpers import T0
 
 UTC = dt.UTC
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 PST = dt.timezone(dt.timedelta(hours=-8))
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 T1 = dt.datetime(2026, 3, 8, 9, 0, tzinfo=UTC)
 LAST_INSTANT = dt.datetime.max.replace(tzinfo=UTC)
 
@@ -72,6 +72,7 @@ class TestAwareDatetimes:
         assert when.utcoffset() is not None
         assert ps.EARLIEST <= when <= ps.LATEST
 
+    @pytest.mark.slow
     @given(window=windows(), data=st.data())
     def test_bounds_respected(self, window, data):
         """Values lie between the given bounds, compared as instants."""
@@ -149,6 +150,7 @@ class TestParties:
         )
         assert only.country in COUNTRY_CODES
 
+    @pytest.mark.slow
     @given(ps.persons())
     def test_persons_are_valid(self, person):
         """Person fields respect the model's rules, e-mails its pattern."""
@@ -187,6 +189,7 @@ class TestParties:
 
 
 class TestRecords:
+    @pytest.mark.slow
     @given(window=windows(), data=st.data())
     def test_interactions_in_window(self, window, data):
         """Interactions happen inside the window; values are finite numbers."""
@@ -195,6 +198,7 @@ class TestRecords:
         assert since <= interaction.at <= until
         assert interaction.value is None or abs(interaction.value) < float("inf")
 
+    @pytest.mark.slow
     @given(window=windows(), data=st.data())
     def test_purchases_in_window(self, window, data):
         """Purchases happen inside the window with finite amounts >= 0."""
@@ -224,6 +228,7 @@ class TestRecords:
         )
         assert isinstance(purchase.amount, Decimal)
 
+    @pytest.mark.slow
     @given(window=windows(), data=st.data())
     def test_objections_in_window(self, window, data):
         """Objections are raised in the window and never resolved before raised."""
@@ -240,6 +245,7 @@ class TestRecords:
             ps.objections(), lambda o: o.resolved_at is not None
         ).is_open()
 
+    @pytest.mark.slow
     @given(window=windows(), data=st.data())
     def test_evidence_in_window(self, window, data):
         """Evidence is established inside the window."""
@@ -253,6 +259,7 @@ class TestRecords:
         """With criteria=..., only those names appear."""
         assert record.criterion in {"budget", "need"}
 
+    @pytest.mark.slow
     @given(window=windows(), data=st.data())
     def test_consents_in_window(self, window, data):
         """Consent times, when present, lie inside the window."""
@@ -276,6 +283,7 @@ class TestRecords:
 
 
 class TestLeads:
+    @pytest.mark.slow
     @given(window=windows(), data=st.data())
     def test_times_within_window(self, window, data):
         """created_at is in the window; every record time between it and until."""
@@ -284,6 +292,7 @@ class TestLeads:
         assert since <= lead.created_at <= until
         assert all(lead.created_at <= t <= until for t in record_times(lead))
 
+    @pytest.mark.slow
     @given(ps.leads())
     def test_leads_keep_their_invariants(self, lead):
         """History is chained and ordered; maps are keyed right; attributes scalar."""
@@ -304,11 +313,13 @@ class TestLeads:
         lead = example_where(ps.leads(), lambda lead: len(lead.history) >= 3)
         assert lead.history[-1].target == lead.stage
 
+    @pytest.mark.slow
     @given(ps.leads(with_history=False))
     def test_without_history(self, lead):
         """with_history=False gives leads with an empty history."""
         assert lead.history == ()
 
+    @pytest.mark.slow
     @given(
         ps.leads(
             max_interactions=1,
@@ -336,6 +347,7 @@ class TestLeads:
         assert example_where(ps.leads(), lambda x: x.person is None).person is None
         assert example_where(ps.leads(), lambda x: x.company is None).company is None
 
+    @pytest.mark.slow
     def test_leads_are_rich(self):
         """Leads with a person, a company, purchases and evidence are generated."""
         lead = example_where(

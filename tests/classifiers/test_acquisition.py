@@ -13,23 +13,14 @@ from prospectlib.classifiers import AcquisitionLabel
 from prospectlib.classifiers import Classifier
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
+from tests.helpers import T0
+from tests.helpers import act
+from tests.helpers import days
+from tests.helpers import lead
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 INBOUND = AcquisitionLabel.INBOUND
 OUTBOUND = AcquisitionLabel.OUTBOUND
 ACQ = Acquisition()
-
-
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
-
-
-def act(activity: str, at: dt.datetime = T0) -> pl.Interaction:
-    return pl.Interaction(activity=activity, at=at)
-
-
-def lead(**fields: object) -> pl.Lead:
-    return pl.Lead(id="L-1", created_at=T0, **fields)  # type: ignore[arg-type]
 
 
 class TestSeedSources:
@@ -281,6 +272,7 @@ class TestParameters:
             )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_and_well_formed(self, subject, at):

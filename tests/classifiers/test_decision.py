@@ -13,21 +13,16 @@ from prospectlib.classifiers import DecisionStage
 from prospectlib.classifiers import DecisionStageLabel
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
+from tests.helpers import T0
+from tests.helpers import act
+from tests.helpers import days
+from tests.helpers import lead
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 SECOND = dt.timedelta(seconds=1)
 READY = DecisionStageLabel.READY
 HESITANT = DecisionStageLabel.HESITANT
 AWARE = DecisionStageLabel.AWARE
 STAGE = DecisionStage()
-
-
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
-
-
-def act(activity: str, at: dt.datetime) -> pl.Interaction:
-    return pl.Interaction(activity=activity, at=at)
 
 
 def objection(
@@ -38,10 +33,6 @@ def objection(
 
 def timing(verdict: str, at: dt.datetime = T0) -> pl.Evidence:
     return pl.Evidence(criterion="timing", verdict=verdict, at=at)
-
-
-def lead(**fields: object) -> pl.Lead:
-    return pl.Lead(id="L-1", created_at=T0, **fields)  # type: ignore[arg-type]
 
 
 def visits(n: int, start: dt.datetime = T0) -> list[pl.Interaction]:
@@ -528,6 +519,7 @@ def _as_of(subject: pl.Lead, at: dt.datetime) -> pl.Lead:
 LEADS_AT = st.tuples(leads(), aware_datetimes())
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(LEADS_AT)
     def test_total_and_well_formed(self, case):

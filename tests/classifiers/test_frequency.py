@@ -15,11 +15,13 @@ from prospectlib.classifiers._frequency import VISIT_ACTIVITIES
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 from prospectlib.strategies import purchases
+from tests.helpers import IST
+from tests.helpers import US
+from tests.helpers import config_problem
+from tests.helpers import days
 
 T0 = dt.datetime(2025, 1, 1, 9, 0, tzinfo=dt.UTC)
 AT = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)  # 365 days after T0
-US = dt.timedelta(microseconds=1)
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 DEFAULT = PurchaseFrequency()
 RANK = {
     FrequencyLabel.NONE: 0,
@@ -27,10 +29,6 @@ RANK = {
     FrequencyLabel.OCCASIONAL: 2,
     FrequencyLabel.FREQUENT: 3,
 }
-
-
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
 
 
 def buy(at: dt.datetime, amount: str = "20.00") -> pl.Purchase:
@@ -57,11 +55,6 @@ def classify(
     classifier: PurchaseFrequency = DEFAULT,
 ):
     return classifier.classify(subject, at=at)
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 class TestSeedExamples:
@@ -405,6 +398,7 @@ CLASSIFIERS = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(LEADS, AROUND, CLASSIFIERS)
     def test_total_with_valid_answer(self, subject, at, classifier):

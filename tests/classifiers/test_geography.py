@@ -14,8 +14,8 @@ from prospectlib.classifiers import HomeMarket
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 from prospectlib.strategies import locations
+from tests.helpers import T0
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 LOCAL = GeographyLabel.LOCAL
 REGIONAL = GeographyLabel.REGIONAL
 NATIONAL = GeographyLabel.NATIONAL
@@ -357,6 +357,7 @@ HOMES = st.builds(
 )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(HOMES, leads(), aware_datetimes())
     def test_total_and_well_formed(self, home, subject, at):

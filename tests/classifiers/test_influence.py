@@ -12,23 +12,15 @@ from prospectlib.classifiers import Influence
 from prospectlib.classifiers import InfluenceLabel
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
+from tests.helpers import T0
+from tests.helpers import act
+from tests.helpers import config_problem
+from tests.helpers import days
+from tests.helpers import lead
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 AT = T0 + dt.timedelta(days=30)
 ORDER = list(reversed(InfluenceLabel))  # NONE, LOW, MEDIUM, HIGH
 DEFAULT = Influence()
-
-
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
-
-
-def act(activity: str, at: dt.datetime = T0) -> pl.Interaction:
-    return pl.Interaction(activity=activity, at=at)
-
-
-def lead(**fields: object) -> pl.Lead:
-    return pl.Lead(id="L-1", created_at=T0, **fields)  # type: ignore[arg-type]
 
 
 def reviews(n: int, at: dt.datetime = T0) -> list[pl.Interaction]:
@@ -45,11 +37,6 @@ def label(lead_: pl.Lead, classifier: Influence = DEFAULT) -> InfluenceLabel:
 
 def label_at(lead_: pl.Lead, at: dt.datetime) -> InfluenceLabel:
     return DEFAULT.classify(lead_, at=at).label
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 class TestSeedExamples:
@@ -445,6 +432,7 @@ def rank(value: InfluenceLabel) -> int:
     return ORDER.index(value)
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_valid_lead(self, any_lead, at):

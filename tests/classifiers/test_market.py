@@ -15,25 +15,18 @@ from prospectlib.classifiers import Market
 from prospectlib.classifiers import MarketLabel
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
+from tests.helpers import T0
+from tests.helpers import config_problem
+from tests.helpers import lead
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 DEFAULT = Market()
 B2B, B2C = MarketLabel.B2B, MarketLabel.B2C
-
-
-def lead(**fields: object) -> pl.Lead:
-    return pl.Lead(id="L-1", created_at=T0, **fields)  # type: ignore[arg-type]
 
 
 def classify(
     lead_: pl.Lead, classifier: Market = DEFAULT
 ) -> pl.classifiers.Classification:
     return classifier.classify(lead_, at=T0)
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 class TestSeedExamples:
@@ -358,6 +351,7 @@ class TestParameters:
         assert isinstance(DEFAULT, pl.classifiers.Classifier)
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_valid_lead(self, any_lead, at):

@@ -15,18 +15,11 @@ from prospectlib.classifiers import ProfileFit
 from prospectlib.classifiers import TargetProfile
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
+from tests.helpers import T0
+from tests.helpers import config_problem
+from tests.helpers import lead
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 AT = T0 + dt.timedelta(days=10)
-
-
-def lead(**fields: object) -> pl.Lead:
-    return pl.Lead(id="L-1", created_at=T0, **fields)  # type: ignore[arg-type]
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 def flag(key: str) -> cr.Compare:
@@ -580,6 +573,7 @@ class TestParameters:
             ProfileFit().classify(lead(), at=dt.datetime(2026, 3, 1))  # noqa: DTZ001
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_valid_lead(self, any_lead, at):

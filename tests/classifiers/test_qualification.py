@@ -23,9 +23,14 @@ from prospectlib.strategies import evidence
 from prospectlib.strategies import interactions
 from prospectlib.strategies import leads
 from prospectlib.strategies import persons
+from tests.helpers import T0
+from tests.helpers import US
+from tests.helpers import act
+from tests.helpers import config_problem
+from tests.helpers import days
+from tests.helpers import lead
+from tests.helpers import move
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
-US = dt.timedelta(microseconds=1)
 Q = Qualification()
 IQL = QualificationLabel.IQL
 MQL = QualificationLabel.MQL
@@ -34,24 +39,8 @@ SQL = QualificationLabel.SQL
 UNQUALIFIED = QualificationLabel.UNQUALIFIED
 
 
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
-
-
-def act(activity: str, at: dt.datetime = T0) -> pl.Interaction:
-    return pl.Interaction(activity=activity, at=at)
-
-
 def ev(criterion: str, verdict: str = "met", at: dt.datetime = T0) -> pl.Evidence:
     return pl.Evidence(criterion=criterion, verdict=verdict, at=at)
-
-
-def move(event: str, source: str, target: str, at: dt.datetime) -> pl.StageChange:
-    return pl.StageChange(event=event, source=source, target=target, at=at)
-
-
-def lead(**fields: object) -> pl.Lead:
-    return pl.Lead(id="L-1", created_at=T0, **fields)  # type: ignore[arg-type]
 
 
 CONTACT = pl.Person(email="an@acme.example")
@@ -77,11 +66,6 @@ AT = T0 + dt.timedelta(days=5)
 
 def classify(the_lead: pl.Lead, at: dt.datetime = AT, **params: object):
     return Qualification(**params).classify(the_lead, at=at)  # type: ignore[arg-type]
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 def as_of(the_lead: pl.Lead, at: dt.datetime) -> pl.Lead:
@@ -760,6 +744,7 @@ def rich_leads(draw: st.DrawFn) -> pl.Lead:
 WINDOW_AT = aware_datetimes(min_value=T0, max_value=T0 + days(120))
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_lead(self, the_lead, at):
@@ -823,6 +808,7 @@ def framework_leads(draw: st.DrawFn) -> pl.Lead:
     return the_lead.with_evidence(*extra)
 
 
+@pytest.mark.slow
 class TestAgreesWithTheFramework:
     def test_a_decision_maker_with_budget_and_need_is_sql_and_accepted(self):
         """A decision maker with budget and need met is SQL, as qualify_sales says."""

@@ -39,7 +39,7 @@ from prospectlib.classifiers import PurchaseFrequency
 from prospectlib.classifiers import PurchaseVolume
 from prospectlib.classifiers import VolumeLabel
 
-pytestmark = pytest.mark.realdata
+pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 
 UTC = dt.UTC
 ZERO = Decimal(0)

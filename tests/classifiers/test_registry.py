@@ -9,6 +9,7 @@ from prospectlib.classifiers import ENTRY_POINT_GROUP
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
 from prospectlib.classifiers import MarketLabel
+from tests.helpers import config_problem
 
 T0 = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 
@@ -71,11 +72,6 @@ def entry_points(monkeypatch):
 
     monkeypatch.setattr(importlib.metadata, "entry_points", fake)
     return installed, asked
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 class TestRegister:

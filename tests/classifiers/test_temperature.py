@@ -17,9 +17,14 @@ from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import interactions
 from prospectlib.strategies import leads
 from prospectlib.strategies import purchases
+from tests.helpers import T0
+from tests.helpers import US
+from tests.helpers import act
+from tests.helpers import buy
+from tests.helpers import config_problem
+from tests.helpers import days
+from tests.helpers import lead
 
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
-US = dt.timedelta(microseconds=1)
 TEMP = Temperature()
 HOT = TemperatureLabel.HOT
 WARM = TemperatureLabel.WARM
@@ -28,33 +33,12 @@ DEAD = TemperatureLabel.DEAD
 ORDER = (DEAD, COLD, WARM, HOT)
 
 
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
-
-
-def act(activity: str, at: dt.datetime = T0) -> pl.Interaction:
-    return pl.Interaction(activity=activity, at=at)
-
-
-def buy(at: dt.datetime = T0) -> pl.Purchase:
-    return pl.Purchase(at=at, amount="10.00", currency="EUR")
-
-
-def lead(**fields: object) -> pl.Lead:
-    return pl.Lead(id="L-1", created_at=T0, **fields)  # type: ignore[arg-type]
-
-
 def consent(channel: str, status: str, at: dt.datetime | None = None) -> pl.Consent:
     return pl.Consent(channel=channel, status=status, at=at)
 
 
 def classify(the_lead: pl.Lead, at: dt.datetime = T0, **params: object):
     return Temperature(**params).classify(the_lead, at=at)  # type: ignore[arg-type]
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 def rank(label: TemperatureLabel) -> int:
@@ -523,6 +507,7 @@ def positive_interactions(since: dt.datetime) -> st.SearchStrategy[pl.Interactio
     )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(leads(), aware_datetimes())
     def test_total_on_any_lead(self, the_lead, at):

@@ -17,10 +17,12 @@ from prospectlib.classifiers import VolumeMeasure
 from prospectlib.strategies import aware_datetimes
 from prospectlib.strategies import leads
 from prospectlib.strategies import purchases
+from tests.helpers import US
+from tests.helpers import config_problem
+from tests.helpers import days
 
 T0 = dt.datetime(2025, 1, 1, 9, 0, tzinfo=dt.UTC)
 AT = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)  # 365 days after T0
-US = dt.timedelta(microseconds=1)
 RECENT = AT - dt.timedelta(days=10)
 DEFAULT = PurchaseVolume()
 BY_QUANTITY = PurchaseVolume(measure="quantity")
@@ -30,10 +32,6 @@ RANK = {
     VolumeLabel.MEDIUM: 2,
     VolumeLabel.HIGH: 3,
 }
-
-
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
 
 
 def buy(
@@ -58,11 +56,6 @@ def classify(
 
 def label(*bought: pl.Purchase, classifier: PurchaseVolume = DEFAULT) -> VolumeLabel:
     return classify(lead(*bought), classifier=classifier).label
-
-
-def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Problem:
-    (problem,) = exc.value.problems
-    return problem
 
 
 class TestSeedExamples:
@@ -560,6 +553,7 @@ CLASSIFIERS = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 class TestProperties:
     @given(LEADS, AROUND, CLASSIFIERS)
     def test_total_with_valid_answer(self, subject, at, classifier):

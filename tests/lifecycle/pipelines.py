@@ -1,9 +1,7 @@
 """Hypothesis strategies for random pipelines and the leads and times to test them at.
 
-Imported by path from the lifecycle property tests (pytest runs with
-``--import-mode=importlib``, so this folder is not a package)::
-
-    spec = importlib.util.spec_from_file_location("lifecycle_pipelines", path)
+The lifecycle property tests import it as
+``from tests.lifecycle import pipelines as P``.
 
 A *definition* is a ``(stages, transitions)`` pair of tuples that `Pipeline`
 accepts; the ``with_*`` helpers break a valid definition in one named way.

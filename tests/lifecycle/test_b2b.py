@@ -9,9 +9,9 @@ import prospectlib as pl
 from prospectlib import qualification as ql
 from prospectlib.lifecycle import LostReason
 from prospectlib.lifecycle import b2b_pipeline
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 B2B = b2b_pipeline()
 
 

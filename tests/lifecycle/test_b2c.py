@@ -6,9 +6,9 @@ import pytest
 
 import prospectlib as pl
 from prospectlib.lifecycle import b2c_pipeline
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 B2C = b2c_pipeline()
 
 

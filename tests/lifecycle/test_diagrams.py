@@ -11,8 +11,7 @@ from prospectlib.lifecycle import Stage
 from prospectlib.lifecycle import Transition
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.lifecycle import b2c_pipeline
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+from tests.helpers import DOCS
 
 
 def mermaid_blocks(page: Path) -> list[str]:

@@ -10,11 +10,7 @@ are refused with `InvalidConfigError`.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
@@ -30,24 +26,7 @@ from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Stage
 from prospectlib.lifecycle import Transition
 from prospectlib.lifecycle import b2b_pipeline
-
-
-def _load_pipelines() -> ModuleType:
-    """Import ``pipelines.py`` beside this file (tests are not a package)."""
-    name = "lifecycle_pipelines"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("pipelines.py")
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-P = _load_pipelines()
+from tests.lifecycle import pipelines as P  # noqa: N812
 
 # Building a chart class per example is slow; structure checks need fewer examples.
 STRUCTURE = settings(max_examples=50)
@@ -97,6 +76,7 @@ def assert_engines_agree(pipeline: Pipeline, lead: pl.Lead, at: dt.datetime) -> 
     assert lead == snapshot  # neither engine changed the lead
 
 
+@pytest.mark.slow
 class TestEnginesAgree:
     @pytest.mark.parametrize("pipeline", P.default_pipelines(), ids=lambda p: p.id)
     @given(data=st.data())
@@ -148,6 +128,7 @@ def _reachable(pipeline: Pipeline) -> set[str]:
     return P.reach({pipeline.initial_stage.id}, edges)
 
 
+@pytest.mark.slow
 class TestRandomDefinitions:
     @STRUCTURE
     @given(P.definitions())

@@ -6,9 +6,9 @@ import pytest
 
 import prospectlib as pl
 from prospectlib import lifecycle as lc
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 
 
 def nurtured_twice() -> pl.Lead:

@@ -10,9 +10,9 @@ from prospectlib import criteria as cr
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Stage
 from prospectlib.lifecycle import Transition
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 
 
 def trial_pipeline(**overrides) -> Pipeline:

@@ -12,11 +12,7 @@ python-statemachine engine agree.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
@@ -34,24 +30,9 @@ from prospectlib import criteria as cr
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Stage
 from prospectlib.lifecycle import Transition
+from tests.lifecycle import pipelines as P  # noqa: N812
 
-
-def _load_pipelines() -> ModuleType:
-    """Import ``pipelines.py`` beside this file (tests are not a package)."""
-    name = "lifecycle_pipelines"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("pipelines.py")
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-P = _load_pipelines()
+pytestmark = pytest.mark.slow
 
 # Explicit budgets: the state machines are the slowest tests of the suite.
 # Derandomized: the runs also assert what they reached (a move, a refusal, a

@@ -5,29 +5,18 @@ import attrs
 import pytest
 
 import prospectlib as pl
-
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
-
-
-def days(n: float) -> dt.timedelta:
-    return dt.timedelta(days=n)
+from tests.helpers import T0
+from tests.helpers import buy
+from tests.helpers import days
+from tests.helpers import only_problem as problem
 
 
 def visit(at: dt.datetime, activity: str = "website_visit") -> pl.Interaction:
     return pl.Interaction(activity=activity, at=at)
 
 
-def buy(at: dt.datetime, amount: str = "10.00", currency: str = "EUR") -> pl.Purchase:
-    return pl.Purchase(at=at, amount=amount, currency=currency)
-
-
 def change(event: str, source: str, target: str, at: dt.datetime) -> pl.StageChange:
     return pl.StageChange(event=event, source=source, target=target, at=at)
-
-
-def problem(exc: pytest.ExceptionInfo[pl.InvalidLeadError]) -> tuple[str, str]:
-    (p,) = exc.value.problems
-    return p.path, p.expected
 
 
 class TestDefaults:

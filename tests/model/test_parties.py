@@ -3,11 +3,7 @@ from decimal import Decimal
 import pytest
 
 import prospectlib as pl
-
-
-def only_problem(exc: pytest.ExceptionInfo[pl.InvalidLeadError]) -> tuple[str, str]:
-    (p,) = exc.value.problems
-    return p.path, p.expected
+from tests.helpers import only_problem
 
 
 class TestLocation:

@@ -4,13 +4,8 @@ from decimal import Decimal
 import pytest
 
 import prospectlib as pl
-
-T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
-
-
-def only_problem(exc: pytest.ExceptionInfo[pl.InvalidLeadError]) -> tuple[str, str]:
-    (p,) = exc.value.problems
-    return p.path, p.expected
+from tests.helpers import T0
+from tests.helpers import only_problem
 
 
 class TestInteraction:

@@ -28,10 +28,10 @@ from prospectlib.scoring import Signal
 from prospectlib.scoring import _codegen
 from prospectlib.scoring._engine import compile_model
 from prospectlib.scoring._engine import scale
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 T1 = dt.datetime(2026, 12, 31, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 SAMPLES = tuple(samples.leads(300, seed=11, at=T1))
 
 # --- the reference: the engine as it was before it was compiled ----------------------
@@ -333,11 +333,13 @@ times = ps.aware_datetimes(min_value=T0, max_value=T1 + 100 * DAY)
 
 
 class TestDifferential:
+    @pytest.mark.slow
     @given(score_models(), leads, times)
     def test_compiled_model_scores_as_the_reference(self, model, lead, at):
         """Total, dimensions, tier and contributions equal the reference exactly."""
         assert_like_reference(model, lead, at)
 
+    @pytest.mark.slow
     @given(criteria, leads, times)
     def test_inlined_criteria_agree_with_their_test(self, criterion, lead, at):
         """A compiled rule holds exactly when its criterion's test does."""
@@ -665,6 +667,7 @@ class TestSums:
         self.sample_check(model)
         assert any(model.score(x, at=T1).total == 10 for x in SAMPLES)
 
+    @pytest.mark.slow
     def test_long_sums_and_counts_compile(self):
         """Hundreds of rules and signals in a dimension compile and score exactly."""
         rules = [

@@ -17,9 +17,9 @@ from prospectlib.scoring import Signal
 from prospectlib.scoring import default_model
 from prospectlib.serialize import from_dict
 from prospectlib.serialize import to_dict
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 
 
 def problem(excinfo):

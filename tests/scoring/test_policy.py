@@ -18,9 +18,9 @@ from prospectlib.workflow import advance_many
 from prospectlib.workflow import default_b2c_policy
 from prospectlib.workflow import default_policy
 from prospectlib.workflow import prioritize
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 ACME = pl.Company(
     name="Acme", industry="logistics", employees=240, annual_revenue=5_000_000
 )

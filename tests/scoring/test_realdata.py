@@ -17,13 +17,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import re
-import sys
 import textwrap
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import numpy as np
@@ -34,27 +31,12 @@ from hypothesis import strategies as st
 import prospectlib as pl
 from prospectlib.scoring import Rule
 from prospectlib.scoring import Score
+from tests.helpers import DOCS
+from tests.helpers import load_module
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "how-to"
+HOW_TO = DOCS / "how-to"
 AT = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)  # any moment: the rows have no times
-
-
-def _load_module() -> ModuleType:
-    """Import ``docs/how-to/xeducation_model.py`` (the docs are not a package)."""
-    name = "xeducation_model"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, DOCS / "xeducation_model.py"
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-X = _load_module()
+X = load_module(HOW_TO / "xeducation_model.py")  # the docs are not a package
 
 ROW = {  # a full row as csv.DictReader gives it, leaky columns included
     "Prospect ID": "7927b2df-8bba-4d29-b9a2-b6e0beafe620",
@@ -270,8 +252,8 @@ class TestRocAuc:
 class TestPage:
     def test_code_blocks_are_the_modules_code(self):
         """Each python block of the how-to is verbatim in the module: no drift."""
-        page = (DOCS / "score-xeducation-leads.md").read_text(encoding="utf-8")
-        source = (DOCS / "xeducation_model.py").read_text(encoding="utf-8")
+        page = (HOW_TO / "score-xeducation-leads.md").read_text(encoding="utf-8")
+        source = (HOW_TO / "xeducation_model.py").read_text(encoding="utf-8")
         blocks = re.findall(
             r"^```python\n(.*?)^```$", page, flags=re.DOTALL | re.MULTILINE
         )
@@ -320,6 +302,7 @@ def _print(title: str, header: str, lines: list[str]) -> None:
     print("\n".join(lines))  # noqa: T201  # as above
 
 
+@pytest.mark.slow
 @pytest.mark.realdata
 class TestOnRealData:
     def test_every_row_is_one_lead(self, scored: Scored):

@@ -18,9 +18,9 @@ from prospectlib.scoring import Score
 from prospectlib.scoring import ScoreModel
 from prospectlib.scoring import Signal
 from prospectlib.scoring import default_model
+from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-DAY = dt.timedelta(days=1)
 
 
 def act(activity, days_after=0.0):

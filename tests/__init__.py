@@ -1,0 +1,1 @@
+"""The prospectlib test suite (a package, so test modules share helpers)."""
