@@ -33,6 +33,7 @@ Examples:
 
 from prospectlib import _public
 from prospectlib.criteria import _serial  # registers the criteria with the converter
+from prospectlib.criteria._base import MAX_DEPTH
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import is_criterion
@@ -65,6 +66,7 @@ from prospectlib.criteria._records import HasPurchase
 from prospectlib.criteria._records import HasTag
 
 __all__ = [
+    "MAX_DEPTH",
     "AllOf",
     "AnyOf",
     "AtLeast",

@@ -67,11 +67,14 @@ def _structure_custom(obj: object, _: object) -> Custom:
         raise ValidationError([Problem(path="name", expected=str(exc))]) from None
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _structure_compare_value(obj: object, _: object) -> Scalar | tuple[Scalar, ...]:
-    scalars = (str, int, float, bool, type(None))
-    if isinstance(obj, list) and all(type(v) in scalars for v in obj):
+    # Of the right JSON types; `Compare` checks the values against its operator.
+    if isinstance(obj, list) and all(type(item) in _SCALARS for item in obj):
         return tuple(obj)
-    if type(obj) in scalars:
+    if type(obj) in _SCALARS:
         return obj  # type: ignore[return-value]  # one of the scalar types
     raise ValidationError([Problem(path="", expected="a scalar or a list of scalars")])
 
@@ -80,6 +83,7 @@ def _unstructure_compare_value(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
+_convert.register_context("criteria", CriterionRegistry)
 _convert.register_hooks(
     Scalar | tuple[Scalar, ...],
     structure=_structure_compare_value,
