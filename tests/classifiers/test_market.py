@@ -38,7 +38,7 @@ def config_problem(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> pl.Probl
 
 class TestSeedExamples:
     def test_a_company_buyer_is_b2b(self):
-        """A company buyer is B2B (the practitioner articles' example), with confidence."""
+        """A company buyer is B2B with confidence, as in the practitioner articles."""
         buyer = lead(
             company=pl.Company(name="Acme", industry="logistics", employees=240),
             person=pl.Person(

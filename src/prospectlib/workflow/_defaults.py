@@ -1,4 +1,4 @@
-"""The default policies: the practitioner articles' flow for the B2B and B2C pipelines."""
+"""The default policies: the practitioner articles' flow for B2B and B2C pipelines."""
 
 from __future__ import annotations
 
