@@ -304,10 +304,11 @@ def real(  # a number's bounds, and what to say of others
     Examples:
         >>> real(3, 0), real(0.5, 0, 1)
         (3.0, 0.5)
-        >>> real(10**400)
-        Traceback (most recent call last):
-        ...
-        prospectlib._validate.RefusalError: expected a finite number
+        >>> try:
+        ...     real(10**400)
+        ... except RefusalError as exc:
+        ...     print(exc.problems[0].expected)
+        a finite number
     """
     if type(value) is float:
         result = value
@@ -349,11 +350,6 @@ def code(value: object, codes: Collection[str], expected: str) -> str:
 
 
 # --- time -----------------------------------------------------------------------------
-
-
-def is_aware(value: object) -> bool:
-    """Whether *value* is a timezone-aware datetime."""
-    return isinstance(value, dt.datetime) and value.utcoffset() is not None
 
 
 def require_aware(at: object, name: str = "at") -> dt.datetime:
@@ -481,7 +477,7 @@ def tuple_of(  # noqa: PLR0913  # the shapes a list of values may be asked to ha
     is not a collection is described too), or the whole value as *expected*;
     so is an empty tuple with *non_empty*, and one longer than *limit*.
     """
-    out = items(value, expected, detail=item is not None)
+    out = value if type(value) is tuple else items(value, expected, detail=bool(item))
     test = cls if not isinstance(cls, type) else None
     for index, entry in enumerate(out):
         if not (test(entry) if test is not None else isinstance(entry, cls)):  # type: ignore[arg-type]

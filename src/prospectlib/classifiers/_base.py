@@ -26,16 +26,15 @@ def _confidence(value: float) -> float:
 
 
 def _reasons(value: Iterable[str]) -> tuple[str, ...]:
-    return v.tuple_of(value, str, "a list of sentences")
+    return v.items(value, "a list of sentences")
 
 
 def _evidence(value: Mapping[str, Scalar]) -> FrozenMap[str, Scalar]:
-    expected = "a mapping of names to scalars"
-    if not isinstance(value, Mapping) or not all(
-        type(name) is str and v.is_scalar(item) for name, item in value.items()
-    ):
-        v.refuse(expected)
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+    if type(value) is FrozenMap:
+        return value
+    if not isinstance(value, Mapping):
+        v.refuse("a mapping of names to scalars")
+    return FrozenMap(value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=v.config_fields)

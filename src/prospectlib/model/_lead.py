@@ -43,6 +43,8 @@ def _keyed(value: object, cls: type[R], key: str) -> FrozenMap[Any, R]:
 
     In an iterable a later record replaces an earlier one of the same key.
     """
+    if type(value) is FrozenMap and not value:
+        return value
     record = v.an(cls.__name__)
     if isinstance(value, Mapping):
         for name, item in value.items():
@@ -69,16 +71,14 @@ def _to_consent(
 
 
 def _to_tags(value: Iterable[str]) -> frozenset[str]:
-    if type(value) is frozenset and all(type(tag) is str for tag in value):
-        tags = value
-    else:
-        tags = frozenset(v.texts(value, "a set of non-empty strings"))
-    if not all(tag.strip() for tag in tags):
-        v.refuse("a set of non-empty strings")
-    return tags
+    if type(value) is frozenset and all(type(t) is str and t.strip() for t in value):
+        return value
+    return frozenset(v.texts(value, "a set of non-empty strings"))
 
 
 def _to_attributes(value: Mapping[str, Scalar]) -> FrozenMap[str, Scalar]:
+    if type(value) is FrozenMap and not value:
+        return value
     if not isinstance(value, Mapping):
         v.refuse(f"a mapping of names to scalars ({v.got(value)})")
     for name, item in value.items():
@@ -90,27 +90,25 @@ def _to_attributes(value: Mapping[str, Scalar]) -> FrozenMap[str, Scalar]:
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
-def _records(value: object, cls: type[R]) -> tuple[R, ...]:
-    name = v.an(cls.__name__)
-    return v.tuple_of(value, cls, f"a tuple of {name}", item=name)
-
-
 def _interactions(value: Iterable[Interaction]) -> tuple[Interaction, ...]:
-    return _records(value, Interaction)
+    return v.tuple_of(value, Interaction, _INTERACTIONS, item="an Interaction")
 
 
 def _purchases(value: Iterable[Purchase]) -> tuple[Purchase, ...]:
-    return _records(value, Purchase)
+    return v.tuple_of(value, Purchase, "a tuple of a Purchase", item="a Purchase")
 
 
 def _objections(value: Iterable[Objection]) -> tuple[Objection, ...]:
-    return _records(value, Objection)
+    return v.tuple_of(value, Objection, _OBJECTIONS, item="an Objection")
 
 
 def _history(value: Iterable[StageChange]) -> tuple[StageChange, ...]:
-    return _records(value, StageChange)
+    return v.tuple_of(value, StageChange, _HISTORY, item="a StageChange")
 
 
+_INTERACTIONS = "a tuple of an Interaction"
+_OBJECTIONS = "a tuple of an Objection"
+_HISTORY = "a tuple of a StageChange"
 _by_at = attrgetter("at")
 _by_raised_at = attrgetter("raised_at")
 
