@@ -24,6 +24,7 @@ from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.lifecycle import b2c_pipeline
 from prospectlib.serialize import from_dict
+from prospectlib.serialize import from_json
 from prospectlib.serialize import to_dict
 
 
@@ -556,6 +557,23 @@ class TestArgumentTypes:
         assert isinstance(error.value, pl.InvalidLeadError)
         assert isinstance(error.value, TypeError)
         assert error.value.problems[0].path == "lead"
+
+    def test_json_text_of_the_wrong_type_is_a_type_error(self):
+        """from_json given neither str nor bytes raises a TypeError of its family."""
+        with pytest.raises(pl.LeadTypeError):
+            from_json(pl.Lead, 42)  # type: ignore[arg-type]
+        with pytest.raises(pl.ConfigTypeError):
+            from_json(sc.ScoreModel, None)  # type: ignore[arg-type]
+        with pytest.raises(pl.ArgumentTypeError) as error:
+            from_json(q.Assessment, ["{}"])  # type: ignore[arg-type]
+        assert error.value.problems[0].path == "Assessment"
+
+    def test_json_with_a_whole_number_of_thousands_of_digits_is_refused(self):
+        """JSON text with an absurdly long number is refused as such."""
+        with pytest.raises(pl.InvalidLeadError) as error:
+            from_json(pl.Lead, '{"id": "L", "seats": ' + "9" * 5000 + "}")
+        expected = "JSON text whose whole numbers lie within ±9,007,199,254,740,992"
+        assert problems(error) == [f"Lead: expected {expected}"]
 
     def test_a_class_that_is_not_a_model_is_refused(self):
         """from_dict with something that is not a model class is a TypeError."""

@@ -47,8 +47,11 @@ from cattrs.errors import IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
 from prospectlib import _validate as v
+from prospectlib.errors import ArgumentTypeError
 from prospectlib.errors import ConfigTypeError
+from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
+from prospectlib.errors import LeadTypeError
 from prospectlib.errors import Problem
 from prospectlib.errors import UnsupportedTypeError
 from prospectlib.errors import ValidationError
@@ -850,7 +853,8 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
 
     Raises:
         InvalidLeadError: *text* is not JSON (the problem's path is the class
-            name), or does not describe a valid *cls*.
+            name), or does not describe a valid *cls*; when *text* is neither
+            str nor bytes, a `LeadTypeError` (also a `TypeError`).
 
     Examples:
         >>> from prospectlib import InvalidLeadError, Location
@@ -869,8 +873,20 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
         expected = f"JSON text ({exc.msg} at line {exc.lineno}, column {exc.colno})"
     except RecursionError:
         expected = "JSON text nested less deeply"
-    except (TypeError, ValueError):  # not str or bytes; bytes not in UTF-8
+    except UnicodeDecodeError:
         expected = f"JSON text: a str, or bytes in UTF-8 ({_got(text)})"
+    except ValueError:  # a whole number of more digits than Python reads
+        expected = f"JSON text whose whole numbers lie within ±{v.MAX_WHOLE:,}"
+    except TypeError:  # neither str nor bytes: also a TypeError
+        expected = f"JSON text: a str, or bytes in UTF-8 ({_got(text)})"
+        error = _TYPE_ERRORS.get(model.error, ArgumentTypeError)
+        raise error([Problem(path=cls.__name__, expected=expected)]) from None
     else:
         return from_dict(cls, data, criteria=criteria)
     raise model.error([Problem(path=cls.__name__, expected=expected)])
+
+
+_TYPE_ERRORS: dict[type[ValidationError], type[ArgumentTypeError]] = {
+    InvalidLeadError: LeadTypeError,
+    InvalidConfigError: ConfigTypeError,
+}
