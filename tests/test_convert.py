@@ -78,7 +78,7 @@ class TestUnions:
     def test_nesting_is_limited(self):
         """Criteria nested deeper than the limit are refused, not a RecursionError."""
         data: dict[str, object] = {"kind": "has_tag", "tag": "x"}
-        for _ in range(_convert.MAX_UNION_DEPTH + 1):
+        for _ in range(cr.MAX_DEPTH + 1):
             data = {"kind": "not", "criterion": data}
         with pytest.raises(pl.InvalidConfigError, match="nested at most 32 deep"):
             serialize.from_dict(cr.Not, {"criterion": data})
@@ -86,7 +86,7 @@ class TestUnions:
     def test_nesting_within_the_limit_loads(self):
         """Nesting up to the limit is fine."""
         data: dict[str, object] = {"kind": "has_tag", "tag": "x"}
-        for _ in range(_convert.MAX_UNION_DEPTH - 1):
+        for _ in range(cr.MAX_DEPTH - 1):
             data = {"kind": "not", "criterion": data}
         assert isinstance(serialize.from_dict(cr.Not, {"criterion": data}), cr.Not)
 

@@ -1,3 +1,6 @@
+import copy
+import pickle
+
 import pytest
 
 import prospectlib as pl
@@ -17,6 +20,10 @@ class TestTree:
             (pl.UnknownEventError, LookupError),
             (pl.MissingDependencyError, ImportError),
             (pl.UnsupportedTypeError, TypeError),
+            (pl.ArgumentTypeError, TypeError),
+            (pl.ArgumentTypeError, ValueError),
+            (pl.LeadTypeError, TypeError),
+            (pl.ConfigTypeError, TypeError),
         ],
     )
     def test_each_error_is_also_its_builtin(self, error, builtin):
@@ -93,3 +100,65 @@ class TestMissingDependency:
         """The message says what to install."""
         err = pl.MissingDependencyError(feature="strategies", extra="hypothesis")
         assert "pip install 'prospectlib[hypothesis]'" in str(err)
+
+
+class TestArgumentTypeErrors:
+    @pytest.mark.parametrize(
+        ("error", "family"),
+        [
+            (pl.ArgumentTypeError, pl.ValidationError),
+            (pl.LeadTypeError, pl.InvalidLeadError),
+            (pl.ConfigTypeError, pl.InvalidConfigError),
+        ],
+    )
+    def test_wrong_types_are_validation_and_type_errors(self, error, family):
+        """A wrong argument type is caught as its family, a TypeError or either base."""
+        assert issubclass(error, family)
+        assert issubclass(error, pl.UnsupportedTypeError)
+        err = error([pl.Problem(path="registry", expected="a ClassifierRegistry")])
+        assert str(err) == "registry: expected a ClassifierRegistry"
+
+
+ONE_OF_EACH = [
+    pl.ValidationError([pl.Problem(path="x", expected="a number")]),
+    pl.InvalidLeadError([pl.Problem(path="Lead.id", expected="a non-empty string")]),
+    pl.InvalidConfigError(
+        [pl.Problem(path="a", expected="b"), pl.Problem(path="c", expected="d")]
+    ),
+    pl.ArgumentTypeError([pl.Problem(path="event", expected="an event id")]),
+    pl.LeadTypeError([pl.Problem(path="lead", expected="a Lead (got dict)")]),
+    pl.ConfigTypeError([pl.Problem(path="pipeline", expected="a Pipeline")]),
+    pl.UnknownNameError("no such name"),
+    pl.UnknownClassifierError("no classifier registered as 'x'"),
+    pl.UnknownStageError("no stage 'x'"),
+    pl.UnknownEventError("no event 'x'"),
+    pl.TransitionNotAllowedError(
+        lead_id="L-1", stage="prospect", event="win", unmet=["no purchase"]
+    ),
+    pl.UnsupportedTypeError("value: expected a model value (got int)"),
+    pl.MissingDependencyError(feature="strategies", extra="hypothesis"),
+]
+
+
+class TestPickling:
+    @pytest.mark.parametrize("error", ONE_OF_EACH, ids=lambda e: type(e).__name__)
+    def test_every_error_pickles_and_copies_with_its_attributes(self, error):
+        """Errors cross process boundaries: same type, message and attributes."""
+        for twin in (
+            pickle.loads(pickle.dumps(error)),  # noqa: S301  # our own data
+            copy.copy(error),
+            copy.deepcopy(error),
+        ):
+            assert type(twin) is type(error)
+            assert str(twin) == str(error)
+            assert vars(twin) == vars(error)
+
+    def test_every_public_error_is_covered(self):
+        """The round trip above takes one error of every public class."""
+        classes = {
+            getattr(errors, name)
+            for name in errors.__all__
+            if isinstance(getattr(errors, name), type)
+            and issubclass(getattr(errors, name), Exception)
+        }
+        assert classes - {pl.ProspectlibError} == {type(e) for e in ONE_OF_EACH}

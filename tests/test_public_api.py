@@ -43,10 +43,12 @@ def documented_paths():
 
 PUBLIC = {
     "Activity",
+    "ArgumentTypeError",
     "BuyingRole",
     "Channel",
     "Classification",
     "Company",
+    "ConfigTypeError",
     "Consent",
     "ConsentStatus",
     "Evidence",
@@ -56,6 +58,7 @@ PUBLIC = {
     "InvalidLeadError",
     "LawfulBasis",
     "Lead",
+    "LeadTypeError",
     "Location",
     "MissingDependencyError",
     "Objection",

@@ -28,8 +28,11 @@ from prospectlib._version import __version__
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import classify
 from prospectlib.classifiers import classify_many
+from prospectlib.errors import ArgumentTypeError
+from prospectlib.errors import ConfigTypeError
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
+from prospectlib.errors import LeadTypeError
 from prospectlib.errors import MissingDependencyError
 from prospectlib.errors import Problem
 from prospectlib.errors import ProspectlibError
@@ -63,10 +66,12 @@ from prospectlib.model import Verdict
 
 __all__ = [
     "Activity",
+    "ArgumentTypeError",
     "BuyingRole",
     "Channel",
     "Classification",
     "Company",
+    "ConfigTypeError",
     "Consent",
     "ConsentStatus",
     "Evidence",
@@ -76,6 +81,7 @@ __all__ = [
     "InvalidLeadError",
     "LawfulBasis",
     "Lead",
+    "LeadTypeError",
     "Location",
     "MissingDependencyError",
     "Objection",

@@ -1,6 +1,7 @@
 """The cattrs converters behind `prospectlib.serialize` (private).
 
-It sits low in the layers (it knows only `errors` and `model`). What it can read
+It sits low in the layers (it knows only `errors`, the validation kit and
+`model`). What it can read
 and write is a table, filled by a decorator beside each class
 (`serializable`): which attrs classes are models and which error reports their
 faults, which types have hooks of their own (`register_hooks`), and which
@@ -10,6 +11,13 @@ converter is made from that table on demand: one for plain loading, and one per
 while the registry lives. Hooks for models are generated on first use, so the
 order in which classes register does not matter. `prospectlib.serialize` is the
 public face.
+
+Its scalar hooks are stricter than the constructors (no ``"12"`` for 12), but
+where they check what the constructors check they use the same rules, from
+`prospectlib._validate`: whole numbers within ±2**53, the ASCII form of a
+decimal number, enum values, the nesting depth of criteria. So what a
+constructor accepts, `from_dict` reads back from `to_dict`, and the other way
+round.
 """
 
 from __future__ import annotations
@@ -18,7 +26,6 @@ import contextlib
 import contextvars
 import datetime as dt
 import enum
-import functools
 import json
 import operator
 import re
@@ -46,7 +53,12 @@ from cattrs.errors import IterableValidationError
 from cattrs.errors import IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
+from prospectlib import _validate as v
+from prospectlib.errors import ArgumentTypeError
+from prospectlib.errors import ConfigTypeError
+from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
+from prospectlib.errors import LeadTypeError
 from prospectlib.errors import Problem
 from prospectlib.errors import UnsupportedTypeError
 from prospectlib.errors import ValidationError
@@ -81,16 +93,12 @@ _Hook = Callable[[Any, Any], Any]
 _UNIONS = (Union, UnionType)
 
 
-def _got(value: object) -> str:
-    """Describe a bad value by its type only (values may be personal data)."""
-    if value is None:
-        return "got None"
-    return f"got a value of type {type(value).__name__}"
+_got = v.got
 
 
-def _fail(expected: str, path: str = "") -> NoReturn:
-    """Raise a fault at *path*, relative to the value being read (``""``: itself)."""
-    raise ValidationError([Problem(path=path, expected=expected)])
+def _fail(expected: str, at: str = "") -> NoReturn:
+    """Refuse the value being read (or its part *at*), relative to it."""
+    v.refuse(expected, at)
 
 
 # --- strict scalar hooks -------------------------------------------------------------
@@ -103,9 +111,7 @@ def _structure_str(obj: object, _: object) -> str:
 
 
 def _structure_int(obj: object, _: object) -> int:
-    if type(obj) is int:
-        return obj
-    _fail(f"a whole number ({_got(obj)})")
+    return v.whole_number(obj)
 
 
 def _structure_bool(obj: object, _: object) -> bool:
@@ -116,26 +122,24 @@ def _structure_bool(obj: object, _: object) -> bool:
 
 def _structure_float(obj: object, _: object) -> float:
     if type(obj) is float:
-        return obj
+        return obj  # not finite: the model's rule to refuse, with its words
     if type(obj) is not int:
         _fail(f"a number ({_got(obj)})")
-    with contextlib.suppress(OverflowError):
-        return float(obj)
-    _fail("a finite number (got one too large)")
+    if not v.is_whole(obj):
+        _fail("a finite number (got one too large)")
+    return float(obj)
 
 
-# ASCII digits only: `Decimal` also reads other scripts' digits and underscores.
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _DECIMAL_EXPECTED = "a decimal number as a string like '49.90', or a whole number"
 
 
 def _structure_decimal(obj: object, _: object) -> Decimal:
     if type(obj) is str:
-        if _DECIMAL.fullmatch(obj) is None:
+        if not v.is_decimal_text(obj):
             _fail(f"{_DECIMAL_EXPECTED} (got a string that is not one)")
         return Decimal(obj)
     if type(obj) is int:
-        return Decimal(obj)
+        return Decimal(v.whole_number(obj, _DECIMAL_EXPECTED))
     if type(obj) is Decimal:
         return obj
     _fail(f"{_DECIMAL_EXPECTED} ({_got(obj)})")
@@ -160,20 +164,10 @@ def _structure_datetime(obj: object, _: object) -> dt.datetime:
     return value
 
 
-@functools.cache
-def _enum_table(enum_type: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
-    choices = ", ".join(repr(member.value) for member in enum_type)
-    return {member.value: member for member in enum_type}, f"one of {choices}"
-
-
 def _structure_enum(obj: object, enum_type: type[enum.Enum]) -> enum.Enum:
-    members, expected = _enum_table(enum_type)
-    if type(obj) is str:
-        member = members.get(obj)
-        if member is not None:
-            return member
-        _fail(expected)
-    _fail(f"{expected} ({_got(obj)})")
+    if type(obj) is not str:
+        _fail(f"one of {v.choices(enum_type)} ({_got(obj)})")
+    return v.member(enum_type, obj)
 
 
 # --- collections -------------------------------------------------------------------
@@ -274,7 +268,7 @@ def _keyed_structure_factory(t: object, converter: cattrs.Converter) -> _Hook:
         def check(record: object) -> None:
             value = getattr(record, key)
             if value in seen:
-                _fail(duplicate, path=key)
+                _fail(duplicate, at=key)
             seen.add(value)
 
         records = _structure_items(obj, t, record_type, handler, check)
@@ -387,12 +381,12 @@ def _check_field(
     field: attrs.Attribute[Any],
     bare: object,
 ) -> list[ValidationError]:
-    """The fault of one field that was read well, as the model's validator sees it."""
+    """The fault of one field that was read well, as the model's own checks see it."""
     value = converter.structure(obj[field.name], cast("type[Any]", field.type))
-    if field.converter is not None:
-        # A plain callable: the model uses no `attrs.Converter`.
-        value = cast("Callable[[object], object]", field.converter)(value)
     try:
+        if field.converter is not None:
+            # A plain callable: the kit's field transformers make no `attrs.Converter`.
+            value = cast("Callable[[object], object]", field.converter)(value)
         (field.validator or _accept)(bare, field, value)
     except ValidationError as error:
         return [_relative(error, cls, obj)]
@@ -427,9 +421,11 @@ def _relative(
 def _reindex(path: str, cls: type[Any], obj: dict[Any, Any]) -> str:
     path = path.removeprefix(".")
     for field, key in _keyed_fields(cls):
-        for index, item in enumerate(obj.get(field, ())):
-            head = f"{field}[{item[key]!r}]"
-            if path.startswith(head):
+        records = obj.get(field)
+        for index, item in enumerate(records if isinstance(records, list) else ()):
+            name = item.get(key) if isinstance(item, dict) else None
+            head = f"{field}[{name!r}]"
+            if isinstance(name, str) and path.startswith(head):
                 return f"{field}[{index}]{path[len(head) :]}"
     return path
 
@@ -471,7 +467,7 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> Iterator[Problem]:
     fields = ", ".join(field.name for field in attrs.fields(exc.cl) if field.init)
     expected = f"no key of this name ({exc.cl.__name__} has {fields})"
     keys: set[object] = set(exc.extra_fields)  # any hashable, whatever the hint says
-    for key in sorted(keys, key=str):
+    for key in sorted(keys, key=_key_order):
         if isinstance(key, str):
             yield Problem(path=f"{path}.{key}", expected=expected)
         else:
@@ -479,6 +475,11 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> Iterator[Problem]:
                 path=path,
                 expected=f"string keys (got a key of type {type(key).__name__})",
             )
+
+
+def _key_order(key: object) -> tuple[bool, str]:
+    """Sort string keys first, by themselves; others by their type (never printed)."""
+    return (True, type(key).__name__) if type(key) is not str else (False, key)
 
 
 # --- registration -------------------------------------------------------------------
@@ -557,8 +558,9 @@ def register_hooks(  # each a part of the hooks' description
     _forget_hooks()
 
 
-MAX_UNION_DEPTH = 32
-"""How deeply values read through `register_union` may nest (e.g. criteria)."""
+# How many values read through `register_union` (criteria) enclose the one being
+# read: one nested deeper than `_validate.MAX_DEPTH` below the outermost is
+# refused before it is read, as its constructor would refuse it.
 _UNION_DEPTH: contextvars.ContextVar[int] = contextvars.ContextVar(
     "prospectlib_union_depth", default=0
 )
@@ -599,11 +601,11 @@ def _union_structure_factory(base: Any, converter: cattrs.Converter) -> _Hook:  
         kind = obj.get("kind")
         cls = table.get(kind) if isinstance(kind, str) else None
         if cls is None:
-            _fail(f"one of {', '.join(repr(k) for k in sorted(table))}", path="kind")
+            _fail(f"one of {', '.join(repr(k) for k in sorted(table))}", at="kind")
         depth = _UNION_DEPTH.get()
-        if depth >= MAX_UNION_DEPTH:
-            _fail(f"values nested at most {MAX_UNION_DEPTH} deep")
-        fields = {k: v for k, v in obj.items() if k != "kind"}
+        if depth > v.MAX_DEPTH:
+            _fail(v.DEPTH_EXPECTED)
+        fields = {k: item for k, item in obj.items() if k != "kind"}
         token = _UNION_DEPTH.set(depth + 1)
         try:
             return converter.get_structure_hook(cls)(fields, cls)
@@ -775,9 +777,8 @@ def _converter_for(criteria: object) -> cattrs.Converter:
         return _converter
     if not isinstance(criteria, tuple(_CONTEXTS)):
         names = " or ".join(c.__name__ for c in _CONTEXTS)
-        raise UnsupportedTypeError(
-            f"criteria: expected a {names}, or None ({_got(criteria)})"
-        )
+        expected = f"a {names} or None"
+        v.require(criteria, tuple(_CONTEXTS), "criteria", expected, ConfigTypeError)
     converter = _BY_CRITERIA.get(criteria)
     if converter is None:
         converter = _BY_CRITERIA[criteria] = _make_converter(criteria)
@@ -926,12 +927,17 @@ def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> 
     """
     error = _lookup(cls)
     structure = _converter_for(criteria).get_structure_hook(cls)
+    # A criterion read at the top encloses those inside it, as one in a field does.
+    kind = any(cls in classes for classes in _KIND_OF.values())
+    depth = _UNION_DEPTH.set(1 if kind else 0)
     try:
         return cast("T", structure(data, cls))
     # The boundary: whatever went wrong inside is reported as problems, and the
     # cattrs exception groups are not chained on: they are no use to the caller.
     except Exception as exc:  # noqa: BLE001
         raise error(_problems(exc, cls.__name__)) from None
+    finally:
+        _UNION_DEPTH.reset(depth)
 
 
 def to_json(value: object) -> str:
@@ -971,7 +977,8 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
 
     Raises:
         InvalidLeadError: *text* is not JSON (the problem's path is the class
-            name), or does not describe a valid *cls*.
+            name), or does not describe a valid *cls*; when *text* is neither
+            str nor bytes, a `LeadTypeError` (also a `TypeError`).
 
     Examples:
         >>> from prospectlib import InvalidLeadError, Location
@@ -990,8 +997,20 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
         expected = f"JSON text ({exc.msg} at line {exc.lineno}, column {exc.colno})"
     except RecursionError:
         expected = "JSON text nested less deeply"
-    except (TypeError, ValueError):  # not str or bytes; bytes not in UTF-8
+    except UnicodeDecodeError:
         expected = f"JSON text: a str, or bytes in UTF-8 ({_got(text)})"
+    except ValueError:  # a whole number of more digits than Python reads
+        expected = f"JSON text whose whole numbers lie within ±{v.MAX_WHOLE:,}"
+    except TypeError:  # neither str nor bytes: also a TypeError
+        expected = f"JSON text: a str, or bytes in UTF-8 ({_got(text)})"
+        type_error = _TYPE_ERRORS.get(error, ArgumentTypeError)
+        raise type_error([Problem(path=cls.__name__, expected=expected)]) from None
     else:
         return from_dict(cls, data, criteria=criteria)
     raise error([Problem(path=cls.__name__, expected=expected)])
+
+
+_TYPE_ERRORS: dict[type[ValidationError], type[ArgumentTypeError]] = {
+    InvalidLeadError: LeadTypeError,
+    InvalidConfigError: ConfigTypeError,
+}

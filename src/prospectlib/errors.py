@@ -7,18 +7,46 @@ not know prospectlib::
     ProspectlibError
     ├── ValidationError (ValueError)        bad input; .problems lists every one
     │   ├── InvalidLeadError                a lead or one of its parts is invalid
-    │   └── InvalidConfigError              a pipeline, model or profile is invalid
+    │   │   └── LeadTypeError               ... not a Lead at all (an ArgumentTypeError)
+    │   ├── InvalidConfigError              a pipeline, model or profile is invalid
+    │   │   └── ConfigTypeError             ... not one at all (an ArgumentTypeError)
+    │   └── ArgumentTypeError               an argument of the wrong type (a TypeError)
     ├── UnknownNameError (LookupError)      a name that no registry holds
     │   ├── UnknownClassifierError          ... no classifier of that name
     │   ├── UnknownStageError               ... no stage of that id
     │   └── UnknownEventError               ... no event of that id
     ├── TransitionNotAllowedError           a lifecycle event was refused
     ├── UnsupportedTypeError (TypeError)    a value or class an operation can't take
+    │   └── ArgumentTypeError               (also a ValidationError, above)
     └── MissingDependencyError (ImportError)  an optional extra is not installed
 
 Messages name the field path and what was expected. They never echo a lead's
 personal data (names, e-mail addresses, phone numbers): at most the type of a
 bad value is shown.
+
+**Wrong argument types.** A public function or method given an argument of the
+wrong type (``send(lead, ["capture"], ...)``, ``score(..., labels=5)``, a
+non-`Lead` where a lead is needed) raises `ArgumentTypeError`: a
+`ValidationError` whose problem's path names the argument, and also an
+`UnsupportedTypeError`, so a `TypeError`. A lead argument raises its subclass
+`LeadTypeError` (also an `InvalidLeadError`); a pipeline, score model, policy
+or registry argument raises `ConfigTypeError` (also an `InvalidConfigError`).
+
+**Bounds.** What can be built can be written and read back exactly, so the
+constructors and `prospectlib.serialize.from_dict` refuse the same values:
+
+- whole numbers (counts, ages, attribute and comparison values, whole numbers
+  given for numbers or amounts) lie within ±2**53, the integers a JSON number
+  holds exactly;
+- numbers (floats) are finite; amounts are finite `decimal.Decimal` values of
+  any size, and totals of amounts are computed with 34 significant digits
+  whatever the thread's decimal context (an absurd total becomes Infinity
+  rather than an error);
+- criteria nest at most 32 levels below the outermost one (``not_`` of
+  ``not_`` ... of a leaf), in code and in data;
+- datetimes are Python's, years 1 to 9999: a time window reaching before year
+  1 counts from the start of the calendar, and an SLA that would end after
+  year 9999 is never due (its ``due_at`` is ``None``).
 
 Examples:
     >>> import datetime as dt
@@ -32,13 +60,18 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 __all__ = [
+    "ArgumentTypeError",
+    "ConfigTypeError",
     "InvalidConfigError",
     "InvalidLeadError",
+    "LeadTypeError",
     "MissingDependencyError",
     "Problem",
     "ProspectlibError",
@@ -97,6 +130,10 @@ class ValidationError(ProspectlibError, ValueError):
         """Build from one or more problems."""
         self.problems = tuple(problems)
         super().__init__("; ".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        """Pickle and copy by the problems (the message is made from them)."""
+        return (type(self), (self.problems,))
 
     def prefixed(self, prefix: str) -> ValidationError:
         """Return the same error with *prefix* put in front of every path.
@@ -200,6 +237,19 @@ class TransitionNotAllowedError(ProspectlibError):
             f"{reasons}"
         )
 
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        """Pickle and copy with the attributes (the constructor takes keywords)."""
+        return (
+            functools.partial(
+                type(self),
+                lead_id=self.lead_id,
+                stage=self.stage,
+                event=self.event,
+                unmet=self.unmet,
+            ),
+            (),
+        )
+
 
 class UnsupportedTypeError(ProspectlibError, TypeError):
     """A value or class that the operation does not handle.
@@ -214,6 +264,32 @@ class UnsupportedTypeError(ProspectlibError, TypeError):
     """
 
 
+class ArgumentTypeError(ValidationError, UnsupportedTypeError):
+    """An argument of a public function has the wrong type; the path names it.
+
+    A `ValidationError` (with ``problems``) and an `UnsupportedTypeError`, so
+    a `TypeError` too.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> lead = pl.Lead(id="L-1", created_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+        >>> try:
+        ...     pl.classify(lead, at=lead.created_at, only=5)
+        ... except TypeError as exc:
+        ...     print(type(exc).__name__, exc.problems[0].path)
+        ArgumentTypeError only
+    """
+
+
+class LeadTypeError(InvalidLeadError, ArgumentTypeError):
+    """Something that is not a `prospectlib.Lead` was given where a lead is needed."""
+
+
+class ConfigTypeError(InvalidConfigError, ArgumentTypeError):
+    """A pipeline, score model, policy or registry argument of the wrong type."""
+
+
 class MissingDependencyError(ProspectlibError, ImportError):
     """An optional extra that a feature needs is not installed.
 
@@ -224,9 +300,23 @@ class MissingDependencyError(ProspectlibError, ImportError):
 pip install 'prospectlib[hypothesis]'
     """
 
+    feature: str
+    """The feature that needs the extra, e.g. ``"strategies"``."""
+    extra: str
+    """The extra to install, e.g. ``"hypothesis"``."""
+
     def __init__(self, *, feature: str, extra: str) -> None:
         """Name the feature and the extra that provides what it needs."""
+        self.feature = feature
+        self.extra = extra
         super().__init__(
             f"prospectlib.{feature} needs the optional dependency {extra!r}: "
             f"pip install 'prospectlib[{extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        """Pickle and copy with the attributes (the constructor takes keywords)."""
+        return (
+            functools.partial(type(self), feature=self.feature, extra=self.extra),
+            (),
         )

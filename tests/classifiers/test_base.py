@@ -29,10 +29,14 @@ class TestClassification:
             ({"label": "b2b"}, "Classification.label"),
             ({"confidence": 1.5}, "Classification.confidence"),
             ({"confidence": float("nan")}, "Classification.confidence"),
+            ({"confidence": "sure"}, "Classification.confidence"),
+            ({"confidence": 10**400}, "Classification.confidence"),
+            ({"reasons": 5}, "Classification.reasons"),
+            ({"evidence": [("score", 1)]}, "Classification.evidence"),
         ],
     )
     def test_bad_fields(self, fields, path):
-        """An empty name, a plain string label or a bad confidence is refused."""
+        """An empty name, a plain string label, a bad confidence or shape is refused."""
         values = {
             "classifier": "market",
             "label": cl.MarketLabel.B2C,

@@ -10,12 +10,8 @@ from typing import ClassVar
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
-from prospectlib.classifiers._decision import _enum_tuple_check
-from prospectlib.classifiers._decision import _members
-from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
@@ -47,28 +43,12 @@ _GUESSED = 0.0
 """Confidence of `Acquisition.fallback`: nothing tells, it is a guess."""
 
 
-def _to_sources(value: Iterable[Source | str]) -> tuple[Source, ...]:
-    return _members(Source, value)
+def _to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return v.members(Source, value, single=False)
 
 
-def _to_activities(value: Iterable[Activity | str]) -> tuple[Activity, ...]:
-    return _members(Activity, value)
-
-
-def _to_label(value: AcquisitionLabel | str) -> AcquisitionLabel:
-    try:
-        return AcquisitionLabel(value)
-    except ValueError:
-        return value  # type: ignore[return-value]  # the validator names the fault
-
-
-def _label(
-    inst: object, attribute: attrs.Attribute[AcquisitionLabel], value: object
-) -> None:
-    if not isinstance(value, AcquisitionLabel):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "one of 'inbound', 'outbound'"
-        )
+def _to_activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
+    return v.members(Activity, value, single=False)
 
 
 def _disjoint(
@@ -76,13 +56,11 @@ def _disjoint(
 ) -> None:
     if set(inbound) & set(outbound):
         other = field.replace("outbound", "inbound")
-        raise _config_error(
-            type(owner).__name__, field, f"no value that is also in {other}"
-        )
+        raise v.config_error(owner, field, f"no value that is also in {other}")
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Acquisition:
     """How a lead came: INBOUND (by themselves) or OUTBOUND (marketing reached them).
 
@@ -128,7 +106,7 @@ class Acquisition:
     labels: ClassVar[type[AcquisitionLabel]] = AcquisitionLabel
     """The labels it answers with."""
 
-    name: str = attrs.field(default="acquisition", validator=_name)
+    name: str = attrs.field(default="acquisition", validator=v.text())
     """The registry name; ``"acquisition"`` by default."""
     inbound_sources: tuple[Source, ...] = attrs.field(
         default=(
@@ -139,14 +117,12 @@ class Acquisition:
             Source.SOCIAL,
         ),
         converter=_to_sources,
-        validator=_enum_tuple_check(Source),
     )
     """Sources that mean the lead came by themselves: search, website, referral,
     walk-in and (organic) social by default."""
     outbound_sources: tuple[Source, ...] = attrs.field(
         default=(Source.ADVERTISING, Source.EVENT, Source.EMAIL, Source.PARTNER),
         converter=_to_sources,
-        validator=_enum_tuple_check(Source),
     )
     """Sources that mean active marketing reached the lead: advertising, events,
     e-mail campaigns and partners by default. Must not repeat an inbound one."""
@@ -170,7 +146,6 @@ class Acquisition:
             Activity.TRIAL_START,
         ),
         converter=_to_activities,
-        validator=_enum_tuple_check(Activity),
     )
     """First touches that show a lead came by themselves (for unmapped sources):
     visits, views, downloads, forms, sign-ups, requests, cart and wish-list
@@ -185,13 +160,12 @@ class Acquisition:
             Activity.WEBINAR_ATTENDANCE,
         ),
         converter=_to_activities,
-        validator=_enum_tuple_check(Activity),
     )
     """First touches that show marketing reached the lead: ad clicks, event
     visits, e-mail opens and clicks, and webinars by default. Calls, meetings,
     reviews, referrals made and unsubscribes tell nothing either way."""
     fallback: AcquisitionLabel = attrs.field(
-        default=AcquisitionLabel.INBOUND, converter=_to_label, validator=_label
+        default=AcquisitionLabel.INBOUND, converter=AcquisitionLabel
     )
     """The label when nothing tells (confidence 0); INBOUND by default."""
 
@@ -229,7 +203,7 @@ class Acquisition:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         mapped = self.label_for(lead.source)
         first = self._first_telling(lead, at)
         told = None if first is None else self._activity_label(first)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 from collections.abc import Iterable
 from collections.abc import Mapping
-from typing import Any
 from typing import Generic
 from typing import Protocol
 from typing import TypeVar
@@ -15,8 +13,7 @@ from typing import runtime_checkable
 
 import attrs
 
-from prospectlib.errors import InvalidConfigError
-from prospectlib.errors import Problem
+from prospectlib import _validate as v
 from prospectlib.model import FrozenMap
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
@@ -24,38 +21,23 @@ from prospectlib.model import Scalar
 L = TypeVar("L", bound=enum.StrEnum)
 
 
-def _config_error(owner: str, field: str, expected: str) -> InvalidConfigError:
-    return InvalidConfigError([Problem(path=f"{owner}.{field}", expected=expected)])
-
-
-def _name(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if type(value) is not str or not value.strip():
-        raise _config_error(type(inst).__name__, attribute.name, "a non-empty string")
-
-
-def _confidence(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if (
-        type(value) not in (int, float)
-        or not math.isfinite(value)  # type: ignore[arg-type]
-        or not 0 <= value <= 1  # type: ignore[operator]
-    ):
-        raise _config_error(type(inst).__name__, attribute.name, "a number from 0 to 1")
-
-
-def _label(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, enum.StrEnum):
-        raise _config_error(type(inst).__name__, attribute.name, "a StrEnum member")
+def _confidence(value: float) -> float:
+    return v.real(value, 0, 1, expected="a number from 0 to 1")
 
 
 def _reasons(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    return v.items(value, "a list of sentences")
 
 
 def _evidence(value: Mapping[str, Scalar]) -> FrozenMap[str, Scalar]:
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+    if type(value) is FrozenMap:
+        return value
+    if not isinstance(value, Mapping):
+        v.refuse("a mapping of names to scalars")
+    return FrozenMap(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Classification(Generic[L]):
     """A classifier's answer: a label, how sure it is, and why.
 
@@ -72,11 +54,11 @@ class Classification(Generic[L]):
         ('b2b', 0.9, 240)
     """
 
-    classifier: str = attrs.field(validator=_name)
+    classifier: str = attrs.field(validator=v.text())
     """The name of the classifier that answered."""
-    label: L = attrs.field(validator=_label)
+    label: L = attrs.field(validator=v.instance(enum.StrEnum, "a StrEnum member"))
     """The label, a member of the classifier's `StrEnum`."""
-    confidence: float = attrs.field(converter=float, validator=_confidence)
+    confidence: float = attrs.field(converter=_confidence)
     """How sure the classifier is, from 0 (a guess) to 1 (certain)."""
     reasons: tuple[str, ...] = attrs.field(default=(), converter=_reasons)
     """Short sentences saying why, strongest first."""

@@ -6,13 +6,12 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import Classifier
 from prospectlib.classifiers._defaults import default_registry
 from prospectlib.classifiers._registry import ClassifierRegistry
-from prospectlib.criteria import require_aware
-from prospectlib.errors import InvalidLeadError
-from prospectlib.errors import Problem
+from prospectlib.errors import ConfigTypeError
 from prospectlib.model import FrozenMap
 from prospectlib.model import Lead
 
@@ -33,6 +32,9 @@ def classify(
         only: The names to run, in that order; all by default.
 
     Raises:
+        LeadTypeError: *lead* is not a `Lead`.
+        ArgumentTypeError: *only* is not an iterable of names (a `TypeError`
+            too; so is `ConfigTypeError`, for a *registry* that is not one).
         UnknownClassifierError: *only* names a classifier that is not registered.
 
     Examples:
@@ -44,11 +46,7 @@ def classify(
         >>> labels["market"].label.value
         'b2b'
     """
-    if type(lead) is not Lead:
-        raise InvalidLeadError(
-            [Problem(path="lead", expected=f"a Lead (got {type(lead).__name__})")]
-        )
-    require_aware(at)
+    v.require_lead_at(lead, at)
     chosen = _chosen(registry, only)
     return FrozenMap((name, c.classify(lead, at=at)) for name, c in chosen)
 
@@ -73,18 +71,12 @@ def classify_many(
         ... ]
         ['b2c', 'b2c']
     """
-    require_aware(at)
+    v.require_aware(at)
     chosen = _chosen(registry, only)
     out = []
-    for lead in leads:
+    for lead in v.iterate(leads, "leads", "an iterable of Lead"):
         if type(lead) is not Lead:
-            raise InvalidLeadError(
-                [
-                    Problem(
-                        path="leads[]", expected=f"a Lead (got {type(lead).__name__})"
-                    )
-                ]
-            )
+            v.require_lead(lead, "leads[]")
         out.append(FrozenMap((name, c.classify(lead, at=at)) for name, c in chosen))
     return out
 
@@ -99,5 +91,17 @@ def _chosen(
         if not _DEFAULT:  # built on first use, then shared: classifiers are values
             _DEFAULT.append(default_registry())
         registry = _DEFAULT[0]
-    names = registry.names() if only is None else tuple(only)
+    v.require(
+        registry,
+        ClassifierRegistry,
+        "registry",
+        "a ClassifierRegistry",
+        ConfigTypeError,
+    )
+    if only is None:
+        names = registry.names()
+    else:
+        names = tuple(v.iterate(only, "only", "an iterable of classifier names"))
+        for index, name in enumerate(names):
+            v.require(name, str, f"only[{index}]", "a classifier name")
     return [(name, registry.get(name)) for name in names]

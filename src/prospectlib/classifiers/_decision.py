@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
 from collections.abc import Iterable
-from typing import Any
 from typing import ClassVar
-from typing import TypeVar
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
 from prospectlib.classifiers._base import clamp
-from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
@@ -42,66 +37,20 @@ class DecisionStageLabel(enum.StrEnum):
     """Ready to decide."""
 
 
-E = TypeVar("E", bound=enum.Enum)
-
 _DAY = dt.timedelta(days=1)
 
 # --- parameter checks -----------------------------------------------------------------
 
 
-def _members(enum_type: type[E], value: object) -> tuple[E, ...]:
-    """Turn members or their value strings into a tuple of members.
-
-    Anything that is not one is left in place for the validator to name.
-    """
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        return value  # type: ignore[return-value]  # the validator names the fault
-    out: list[Any] = []
-    for item in value:
-        try:
-            out.append(enum_type(item))
-        except ValueError:
-            out.append(item)
-    return tuple(out)
+def _to_activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
+    return v.members(Activity, value, single=False)
 
 
-def _to_activities(value: Iterable[Activity | str]) -> tuple[Activity, ...]:
-    return _members(Activity, value)
+def _to_kinds(value: Iterable[ObjectionKind]) -> tuple[ObjectionKind, ...]:
+    return v.members(ObjectionKind, value, single=False)
 
 
-def _to_kinds(value: Iterable[ObjectionKind | str]) -> tuple[ObjectionKind, ...]:
-    return _members(ObjectionKind, value)
-
-
-def _enum_tuple_check(enum_type: type[enum.Enum]) -> Callable[..., None]:
-    names = ", ".join(repr(m.value) for m in enum_type)
-
-    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not all(
-            isinstance(v, enum_type) for v in value
-        ):
-            raise _config_error(
-                type(inst).__name__, attribute.name, f"a list of {names}"
-            )
-
-    return check
-
-
-def _window(
-    inst: object, attribute: attrs.Attribute[dt.timedelta], value: object
-) -> None:
-    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
-        raise _config_error(type(inst).__name__, attribute.name, "a positive timedelta")
-
-
-def _at_least_one(inst: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if type(value) is not int or value < 1:
-        raise _config_error(type(inst).__name__, attribute.name, "a whole number >= 1")
-
-
-def _text(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if type(value) is not str or not value.strip():
-        raise _config_error(type(inst).__name__, attribute.name, "a non-empty string")
+_window = v.duration()
 
 
 # --- wording --------------------------------------------------------------------------
@@ -160,7 +109,7 @@ class _Facts:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class DecisionStage:
     """Where a lead is in deciding to buy: AWARE, HESITANT or READY.
 
@@ -216,7 +165,7 @@ class DecisionStage:
     labels: ClassVar[type[DecisionStageLabel]] = DecisionStageLabel
     """The labels it answers with."""
 
-    name: str = attrs.field(default="decision_stage", validator=_name)
+    name: str = attrs.field(default="decision_stage", validator=v.text())
     """The registry name; ``"decision_stage"`` by default."""
     ready_activities: tuple[Activity, ...] = attrs.field(
         default=(
@@ -227,7 +176,6 @@ class DecisionStage:
             Activity.TRIAL_START,
         ),
         converter=_to_activities,
-        validator=_enum_tuple_check(Activity),
     )
     """Buying signals: by default demo, quote and contact requests, cart adds and
     trial starts."""
@@ -236,7 +184,7 @@ class DecisionStage:
     )
     """How recent a buying signal (or purchase) must be; 30 days by default, about
     a sales follow-up cycle."""
-    timing_criterion: str = attrs.field(default="timing", validator=_text)
+    timing_criterion: str = attrs.field(default="timing", validator=v.text())
     """The evidence criterion that says whether the timing fits (BANT's T);
     ``"timing"`` by default. Met is a buying signal; unmet holds the lead back."""
     blocking_objections: tuple[ObjectionKind, ...] = attrs.field(
@@ -247,7 +195,6 @@ class DecisionStage:
             ObjectionKind.AUTHORITY,
         ),
         converter=_to_kinds,
-        validator=_enum_tuple_check(ObjectionKind),
     )
     """Open objections of these kinds turn a buying signal into HESITANT: by
     default price, timing, need and authority (BANT's doubts)."""
@@ -259,11 +206,10 @@ class DecisionStage:
             Activity.STORE_VISIT,
         ),
         converter=_to_activities,
-        validator=_enum_tuple_check(Activity),
     )
     """What counts as a visit: website visits, page views, pricing page views and
     store visits by default."""
-    hesitant_visits: int = attrs.field(default=3, validator=_at_least_one)
+    hesitant_visits: int = attrs.field(default=3, validator=v.whole(1))
     """This many visits within `visit_window` without a buying signal make a lead
     HESITANT; 3 by default (coming back a third time without acting)."""
     visit_window: dt.timedelta = attrs.field(
@@ -279,7 +225,7 @@ class DecisionStage:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         facts = self._facts(lead, at)
         label, confidence, reasons = self._decide(facts, at)
         evidence: dict[str, Scalar] = {
@@ -323,34 +269,41 @@ class DecisionStage:
         self, lead: Lead, at: dt.datetime, facts: _Facts
     ) -> set[object]:
         """Count signals and visits into *facts*; return the signal kinds seen."""
-        ready_since = at - self.ready_window
-        visit_since = at - self.visit_window
-        stop = min(ready_since, visit_since)
+        # A window reaching before year 1 has no start (`None`).
+        ready_since = v.earlier(at, self.ready_window)
+        visit_since = v.earlier(at, self.visit_window)
+        stop = None
+        if ready_since is not None and visit_since is not None:
+            stop = min(ready_since, visit_since)
         kinds: set[object] = set()
         for item in reversed(lead.interactions):  # newest first: stop at the windows
             when = item.at
             if when > at:
                 continue
             facts.any_interaction = True
-            if when <= stop:
+            if stop is not None and when <= stop:
                 break
             activity = item.activity
-            if when > ready_since and activity in self.ready_activities:
+            if (ready_since is None or when > ready_since) and (
+                activity in self.ready_activities
+            ):
                 facts.signals += 1
                 kinds.add(activity)
                 if facts.latest is None:
                     facts.latest, facts.latest_what = when, _did(activity)
-            if when > visit_since and activity in self.visit_activities:
+            if (visit_since is None or when > visit_since) and (
+                activity in self.visit_activities
+            ):
                 facts.visits += 1
         return kinds
 
     def _scan_purchases(self, lead: Lead, at: dt.datetime, facts: _Facts) -> None:
-        ready_since = at - self.ready_window
+        ready_since = v.earlier(at, self.ready_window)
         for purchase in reversed(lead.purchases):
             when = purchase.at
             if when > at:
                 continue
-            if when <= ready_since:
+            if ready_since is not None and when <= ready_since:
                 break
             if facts.purchases == 0 and (facts.latest is None or when > facts.latest):
                 facts.latest, facts.latest_what = when, "bought"

@@ -15,11 +15,9 @@ from typing import ClassVar
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
 from prospectlib.classifiers._base import clamp
-from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
@@ -57,40 +55,13 @@ VISIT_ACTIVITIES: tuple[Activity, ...] = (
 """The activities `PurchaseFrequency` counts as visits by default."""
 
 
-# --- validators and converters ----------------------------------------------------
+# --- converters ------------------------------------------------------------------
 
-
-def _duration(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a positive duration (timedelta)"
-        )
-
-
-def _at_least_one(inst: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if type(value) is not int or value < 1:
-        raise _config_error(type(inst).__name__, attribute.name, "a whole number >= 1")
+_window = v.duration("a positive duration (timedelta)")
 
 
 def _to_activities(value: Iterable[Activity | str]) -> tuple[Activity, ...]:
-    if isinstance(value, (str, enum.Enum)):
-        value = (value,)
-    if not isinstance(value, Iterable):
-        return value  # type: ignore[unreachable]  # the validator names the fault
-    out: list[object] = []
-    for item in value:
-        try:
-            out.append(Activity(item))
-        except ValueError:
-            out.append(item)
-    return tuple(out)  # type: ignore[arg-type]  # the validator checks the members
-
-
-def _activities(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(v, Activity) for v in value):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a list of Activity values"
-        )
+    return v.members(Activity, value, expected="a list of Activity values")
 
 
 # --- shared helpers (also used by `PurchaseVolume`) -------------------------------
@@ -98,10 +69,7 @@ def _activities(inst: object, attribute: attrs.Attribute[Any], value: object) ->
 
 def _window_start(at: dt.datetime, window: dt.timedelta) -> dt.datetime | None:
     """The exclusive start of the window ending at *at*; ``None`` before year 1."""
-    try:
-        return at - window
-    except OverflowError:  # the window reaches before datetime.min: no lower bound
-        return None
+    return v.earlier(at, window)
 
 
 def _as_of(
@@ -148,7 +116,7 @@ def _show_days(value: float) -> str:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class PurchaseFrequency:
     """How often a lead buys: frequent, occasional, sporadic, or never.
 
@@ -226,29 +194,29 @@ class PurchaseFrequency:
     """The labels it answers with."""
 
     window: dt.timedelta = attrs.field(
-        default=dt.timedelta(days=365), validator=_duration
+        default=dt.timedelta(days=365), validator=_window
     )
     """How far back purchases count (default 365 days), ending at ``at``."""
-    frequent_at_least: int = attrs.field(default=4, validator=_at_least_one)
+    frequent_at_least: int = attrs.field(default=4, validator=v.whole(1))
     """Purchase days in the window that make a lead FREQUENT (default 4)."""
     frequent_within: dt.timedelta = attrs.field(
-        default=dt.timedelta(days=90), validator=_duration
+        default=dt.timedelta(days=90), validator=_window
     )
     """A FREQUENT lead's last purchase is at most this old (default 90 days)."""
-    occasional_at_least: int = attrs.field(default=2, validator=_at_least_one)
+    occasional_at_least: int = attrs.field(default=2, validator=v.whole(1))
     """Purchase days in the window that make a lead OCCASIONAL (default 2)."""
     visit_activities: tuple[Activity, ...] = attrs.field(
-        default=VISIT_ACTIVITIES, converter=_to_activities, validator=_activities
+        default=VISIT_ACTIVITIES, converter=_to_activities
     )
     """What counts as a visit for a lead that never bought (`VISIT_ACTIVITIES`)."""
-    name: str = attrs.field(default="purchase_frequency", validator=_name)
+    name: str = attrs.field(default="purchase_frequency", validator=v.text())
     """The name to register the classifier under (default ``purchase_frequency``)."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse thresholds that leave no room for OCCASIONAL."""
         if self.frequent_at_least <= self.occasional_at_least:
-            raise _config_error(
-                type(self).__name__,
+            raise v.config_error(
+                self,
                 "frequent_at_least",
                 "a whole number greater than occasional_at_least",
             )
@@ -261,7 +229,7 @@ class PurchaseFrequency:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         start = _window_start(at, self.window)
         purchases = lead.purchases
         begin, end = _as_of(purchases, at, start)

@@ -9,10 +9,8 @@ from typing import ClassVar
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
-from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
 from prospectlib.model import Location
@@ -45,26 +43,11 @@ _GAP_PENALTY = 0.3
 """Confidence lost per part of the home market the lead's location leaves out."""
 
 
-def _upper(value: object) -> object:
-    return value.strip().upper() if isinstance(value, str) else value
+def _country(value: str) -> str:
+    return v.code(value, COUNTRY_CODES, "an ISO 3166-1 alpha-2 country code like 'VN'")
 
 
-def _country(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or value not in COUNTRY_CODES:
-        raise _config_error(
-            type(inst).__name__,
-            attribute.name,
-            "an ISO 3166-1 alpha-2 country code like 'VN'",
-        )
-
-
-def _optional_text(
-    inst: object, attribute: attrs.Attribute[str | None], value: object
-) -> None:
-    if value is not None and (type(value) is not str or not value.strip()):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a non-empty string or None"
-        )
+_optional_text = v.optional(v.text("a non-empty string or None"))
 
 
 def _same(text: str) -> str:
@@ -73,7 +56,7 @@ def _same(text: str) -> str:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class HomeMarket:
     """Where the seller is at home: a country, and optionally a region and a city.
 
@@ -95,19 +78,12 @@ class HomeMarket:
 ISO 3166-1 alpha-2 country code like 'VN'
     """
 
-    country: str = attrs.field(converter=_upper, validator=_country)
+    country: str = attrs.field(converter=_country)
     """ISO 3166-1 alpha-2 country code, e.g. ``"US"``; required."""
     region: str | None = attrs.field(default=None, validator=_optional_text)
     """State, province or region, as written locally; ``None`` by default."""
     city: str | None = attrs.field(default=None, validator=_optional_text)
     """City or town; ``None`` by default."""
-
-
-def _home(
-    inst: object, attribute: attrs.Attribute[HomeMarket | None], value: object
-) -> None:
-    if value is not None and not isinstance(value, HomeMarket):
-        raise _config_error(type(inst).__name__, attribute.name, "a HomeMarket or None")
 
 
 def _compare(home: str | None, there: str | None) -> bool | None:
@@ -118,7 +94,7 @@ def _compare(home: str | None, there: str | None) -> bool | None:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Geography:
     """Where a lead is, seen from a `HomeMarket`: LOCAL to INTERNATIONAL.
 
@@ -174,9 +150,12 @@ class Geography:
     labels: ClassVar[type[GeographyLabel]] = GeographyLabel
     """The labels it answers with."""
 
-    name: str = attrs.field(default="geography", validator=_name)
+    name: str = attrs.field(default="geography", validator=v.text())
     """The registry name; ``"geography"`` by default."""
-    home: HomeMarket | None = attrs.field(default=None, validator=_home)
+    home: HomeMarket | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance(HomeMarket, "a HomeMarket or None")),
+    )
     """The seller's home market; ``None`` by default, which makes every lead
     UNKNOWN (there is no sensible default country)."""
 
@@ -190,7 +169,7 @@ class Geography:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         location, where = _location(lead)
         evidence: dict[str, Scalar] = {
             "home_configured": self.home is not None,

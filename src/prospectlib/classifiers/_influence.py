@@ -5,18 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-import math
 from collections.abc import Iterable
-from typing import Any
 from typing import ClassVar
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
-from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import BuyingRole
@@ -41,82 +37,31 @@ class InfluenceLabel(enum.StrEnum):
     """No sign of influence."""
 
 
-# --- validators and converters ----------------------------------------------------
+# --- converters ------------------------------------------------------------------
 
 
-def _to_float(value: object) -> object:
-    """Whole numbers become floats; anything else is left for the validator."""
-    if type(value) is int:
-        return float(value)
-    return value
+def _points(value: float) -> float:
+    return v.real(value, 0, expected="a number >= 0")
 
 
-def _points(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if type(value) is not float or not math.isfinite(value) or value < 0:
-        raise _config_error(type(inst).__name__, attribute.name, "a number >= 0")
+def _threshold(value: float) -> float:
+    return v.real(value, 0, above=True, expected="a number > 0")
 
 
-def _threshold(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if type(value) is not float or not math.isfinite(value) or value <= 0:
-        raise _config_error(type(inst).__name__, attribute.name, "a number > 0")
+def _is_level(value: object) -> bool:
+    return v.is_whole(value) and value >= 1  # type: ignore[operator]  # an int
 
 
-def _window(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a positive timedelta or None"
-        )
-
-
-def _to_ints(value: Iterable[int]) -> tuple[int, ...]:
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
-        return tuple(value)
-    return value  # type: ignore[return-value]  # the validator names the fault
-
-
-def _levels(
-    inst: object, attribute: attrs.Attribute[tuple[int, ...]], value: object
-) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not all(type(v) is int and v >= 1 for v in value)
-        or any(a >= b for a, b in itertools.pairwise(value))
-    ):
-        raise _config_error(
-            type(inst).__name__,
-            attribute.name,
-            "a list of whole numbers >= 1 in increasing order",
-        )
+def _levels(value: Iterable[int]) -> tuple[int, ...]:
+    expected = "a list of whole numbers >= 1 in increasing order"
+    levels: tuple[int, ...] = v.tuple_of(value, _is_level, expected)
+    if any(a >= b for a, b in itertools.pairwise(levels)):
+        v.refuse(expected)
+    return levels
 
 
 def _to_roles(value: Iterable[BuyingRole | str]) -> tuple[BuyingRole, ...]:
-    if isinstance(value, (str, enum.Enum)):
-        value = (value,)
-    if not isinstance(value, Iterable):
-        return value  # type: ignore[unreachable]  # the validator names the fault
-    out: list[object] = []
-    for item in value:
-        try:
-            out.append(BuyingRole(item))
-        except ValueError:
-            out.append(item)
-    return tuple(out)  # type: ignore[arg-type]  # the validator checks the members
-
-
-_ROLE_NAMES = ", ".join(repr(r.value) for r in BuyingRole)
-
-
-def _roles(
-    inst: object, attribute: attrs.Attribute[tuple[BuyingRole, ...]], value: object
-) -> None:
-    if not isinstance(value, tuple) or not all(
-        isinstance(v, BuyingRole) for v in value
-    ):
-        raise _config_error(
-            type(inst).__name__, attribute.name, f"a list of {_ROLE_NAMES}"
-        )
+    return v.members(BuyingRole, value)
 
 
 # --- the classifier ---------------------------------------------------------------
@@ -127,7 +72,7 @@ _CONFIDENCE = (0.55, 0.7, 0.85, 0.95)
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Influence:
     """How much a lead sways others' decisions, whether or not they buy.
 
@@ -174,56 +119,46 @@ class Influence:
     labels: ClassVar[type[InfluenceLabel]] = InfluenceLabel
     """The labels it answers with."""
 
-    name: str = attrs.field(default="influence", validator=_name)
+    name: str = attrs.field(default="influence", validator=v.text())
     """The name to register under; default ``"influence"``."""
     window: dt.timedelta | None = attrs.field(
-        default=dt.timedelta(days=730), validator=_window
+        default=dt.timedelta(days=730),
+        validator=v.optional(v.duration("a positive timedelta or None")),
     )
     """Count referrals and reviews this recent; default 730 days (two years).
     ``None`` counts every one up to ``at``."""
-    referral_points: float = attrs.field(
-        default=2.0, converter=_to_float, validator=_points
-    )
+    referral_points: float = attrs.field(default=2.0, converter=_points)
     """Points per referral made; default 2: a referral is someone swayed."""
-    review_points: float = attrs.field(
-        default=1.0, converter=_to_float, validator=_points
-    )
+    review_points: float = attrs.field(default=1.0, converter=_points)
     """Points per review written; default 1."""
     reach_levels: tuple[int, ...] = attrs.field(
-        default=(1_000, 10_000, 100_000), converter=_to_ints, validator=_levels
+        default=(1_000, 10_000, 100_000), converter=_levels
     )
     """Social reach tiers, increasing; default 1,000, 10,000 and 100,000."""
-    reach_points: float = attrs.field(
-        default=2.0, converter=_to_float, validator=_points
-    )
+    reach_points: float = attrs.field(default=2.0, converter=_points)
     """Points for each reach tier reached; default 2."""
     roles: tuple[BuyingRole, ...] = attrs.field(
         default=(BuyingRole.INFLUENCER, BuyingRole.CHAMPION),
         converter=_to_roles,
-        validator=_roles,
     )
     """Buying roles that sway a decision; default influencer and champion.
     Decision makers and economic buyers are left out: they decide rather than
     sway, which the qualification and market classifiers weigh."""
-    role_points: float = attrs.field(
-        default=3.0, converter=_to_float, validator=_points
-    )
+    role_points: float = attrs.field(default=3.0, converter=_points)
     """Points for holding one of ``roles``; default 3."""
-    low: float = attrs.field(default=1.0, converter=_to_float, validator=_threshold)
+    low: float = attrs.field(default=1.0, converter=_threshold)
     """Points from which the label is LOW; default 1."""
-    medium: float = attrs.field(default=3.0, converter=_to_float, validator=_threshold)
+    medium: float = attrs.field(default=3.0, converter=_threshold)
     """Points from which the label is MEDIUM; default 3."""
-    high: float = attrs.field(default=6.0, converter=_to_float, validator=_threshold)
+    high: float = attrs.field(default=6.0, converter=_threshold)
     """Points from which the label is HIGH; default 6."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse thresholds out of order."""
         if self.medium < self.low:
-            raise _config_error("Influence", "medium", f"a number >= low ({self.low})")
+            raise v.config_error(self, "medium", f"a number >= low ({self.low})")
         if self.high < self.medium:
-            raise _config_error(
-                "Influence", "high", f"a number >= medium ({self.medium})"
-            )
+            raise v.config_error(self, "high", f"a number >= medium ({self.medium})")
 
     def classify(
         self, lead: Lead, *, at: dt.datetime
@@ -233,8 +168,8 @@ class Influence:
         Raises:
             ValidationError: *at* is not timezone-aware.
         """
-        require_aware(at)
-        start = _window_start(at, self.window)
+        v.require_lead_at(lead, at)
+        start = None if self.window is None else v.earlier(at, self.window)
         referrals = reviews = 0
         for item in reversed(lead.interactions):  # newest first: stop at the window
             when = item.at
@@ -330,16 +265,6 @@ class Influence:
         if not self.reach_levels:
             return f"social reach {reach:,} (reach is not scored)"
         return f"social reach {reach:,} (below {self.reach_levels[0]:,})"
-
-
-def _window_start(at: dt.datetime, window: dt.timedelta | None) -> dt.datetime | None:
-    """The exclusive start of the window, ``None`` when open or before year 1."""
-    if window is None:
-        return None
-    try:
-        return at - window
-    except OverflowError:  # the window reaches before datetime.min: all counts
-        return None
 
 
 def _role(role: BuyingRole | None) -> str:

@@ -7,16 +7,13 @@ import enum
 import math
 import re
 from collections.abc import Iterable
-from typing import Any
 from typing import ClassVar
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
-from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import BuyingRole
 from prospectlib.model import Lead
@@ -119,81 +116,37 @@ _NO_SIGNAL = (
 _DOMAIN = re.compile(r"[^\s@*.]+(?:\.[^\s@*.]+)*(?:\.\*)?")
 
 
-# --- validators and converters ----------------------------------------------------
+# --- converters ------------------------------------------------------------------
 
 
-def _to_float(value: object) -> object:
-    """Whole numbers become floats; anything else is left for the validator."""
-    if type(value) is int:
-        return float(value)
-    return value
+def _weight(value: float) -> float:
+    return v.real(value, 0, expected="a number >= 0")
 
 
-def _weight(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if type(value) is not float or not math.isfinite(value) or value < 0:
-        raise _config_error(type(inst).__name__, attribute.name, "a number >= 0")
+def _finite(value: float) -> float:
+    return v.real(value)
 
 
-def _finite(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if type(value) is not float or not math.isfinite(value):
-        raise _config_error(type(inst).__name__, attribute.name, "a finite number")
+def _is_domain(value: object) -> bool:
+    return (
+        type(value) is str and value == value.lower() and bool(_DOMAIN.fullmatch(value))
+    )
 
 
-def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
-        return tuple(value)
-    return value  # type: ignore[return-value]  # the validator names the fault
-
-
-def _domains(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not all(
-        type(v) is str and v == v.lower() and _DOMAIN.fullmatch(v) for v in value
-    ):
-        raise _config_error(
-            type(inst).__name__,
-            attribute.name,
-            "a list of lower-case e-mail domains like 'gmail.com' or 'gmx.*'",
-        )
+def _domains(value: Iterable[str]) -> tuple[str, ...]:
+    expected = "a list of lower-case e-mail domains like 'gmail.com' or 'gmx.*'"
+    return v.tuple_of(value, _is_domain, expected)
 
 
 def _to_roles(value: Iterable[BuyingRole | str]) -> tuple[BuyingRole, ...]:
-    if isinstance(value, (str, enum.Enum)):
-        value = (value,)
-    if not isinstance(value, Iterable):
-        return value  # type: ignore[unreachable]  # the validator names the fault
-    out: list[object] = []
-    for item in value:
-        try:
-            out.append(BuyingRole(item))
-        except ValueError:
-            out.append(item)
-    return tuple(out)  # type: ignore[arg-type]  # the validator checks the members
-
-
-_ROLE_NAMES = ", ".join(repr(r.value) for r in BuyingRole)
-
-
-def _roles(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not all(
-        isinstance(v, BuyingRole) for v in value
-    ):
-        raise _config_error(
-            type(inst).__name__, attribute.name, f"a list of {_ROLE_NAMES}"
-        )
-
-
-def _key(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if type(value) is not str or not value:
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a non-empty attribute name"
-        )
+    return v.members(BuyingRole, value)
 
 
 # --- the classifier ---------------------------------------------------------------
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Market:
     """Who buys: an organisation (B2B) or an individual (B2C), with confidence.
 
@@ -243,29 +196,23 @@ class Market:
     labels: ClassVar[type[MarketLabel]] = MarketLabel
     """The labels it answers with."""
 
-    name: str = attrs.field(default="market", validator=_name)
+    name: str = attrs.field(default="market", validator=v.text())
     """The name to register under; default ``"market"``."""
-    hint_attribute: str = attrs.field(default="market", validator=_key)
+    hint_attribute: str = attrs.field(
+        default="market", validator=v.text("a non-empty attribute name", strip=False)
+    )
     """The key in `Lead.attributes` that may hold an explicit ``"b2b"`` or
     ``"b2c"``; default ``"market"``. Other values there are ignored."""
-    hint_weight: float = attrs.field(
-        default=6.0, converter=_to_float, validator=_weight
-    )
+    hint_weight: float = attrs.field(default=6.0, converter=_weight)
     """Log-odds an explicit hint adds towards its market; default 6, as much as
     every other signal together."""
-    company_weight: float = attrs.field(
-        default=3.0, converter=_to_float, validator=_weight
-    )
+    company_weight: float = attrs.field(default=3.0, converter=_weight)
     """Log-odds a `Company` on the lead adds towards B2B; default 3."""
-    email_weight: float = attrs.field(
-        default=2.0, converter=_to_float, validator=_weight
-    )
+    email_weight: float = attrs.field(default=2.0, converter=_weight)
     """Log-odds the e-mail domain adds (free mail: B2C, other: B2B); default 2."""
-    role_weight: float = attrs.field(
-        default=1.0, converter=_to_float, validator=_weight
-    )
+    role_weight: float = attrs.field(default=1.0, converter=_weight)
     """Log-odds a role in ``business_roles`` adds towards B2B; default 1."""
-    prior: float = attrs.field(default=-0.4, converter=_to_float, validator=_finite)
+    prior: float = attrs.field(default=-0.4, converter=_finite)
     """Log-odds of B2B before any signal; default -0.4 (a lean to B2C)."""
     business_roles: tuple[BuyingRole, ...] = attrs.field(
         default=(
@@ -274,12 +221,11 @@ class Market:
             BuyingRole.GATEKEEPER,
         ),
         converter=_to_roles,
-        validator=_roles,
     )
     """Buying roles that suggest an organisation; default decision maker,
     economic buyer and gatekeeper (an influencer or user may be a consumer)."""
     free_mail_domains: tuple[str, ...] = attrs.field(
-        default=FREE_MAIL_DOMAINS, converter=_to_tuple, validator=_domains
+        default=FREE_MAIL_DOMAINS, converter=_domains
     )
     """Free-mail domains, lower case, ``"name.*"`` for any ending; default
     `FREE_MAIL_DOMAINS`."""
@@ -309,7 +255,7 @@ class Market:
         Raises:
             ValidationError: *at* is not timezone-aware.
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         # (log-odds towards B2B, reason), one per signal present
         signals: list[tuple[float, str]] = []
         hint = lead.attributes.get(self.hint_attribute)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
+import re
 from collections.abc import Iterable
-from collections.abc import Mapping
-from typing import Any
 from typing import ClassVar
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
 from prospectlib.criteria import AllOf
 from prospectlib.criteria import AnyOf
 from prospectlib.criteria import AtLeast
@@ -26,7 +23,6 @@ from prospectlib.criteria import Op
 from prospectlib.criteria import all_of
 from prospectlib.criteria import compare
 from prospectlib.criteria import is_criterion
-from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
 
@@ -165,49 +161,25 @@ def _compile(criterion: Criterion) -> _Node:  # noqa: PLR0911  # one return per 
     return _Known(criterion)
 
 
-# --- validators and converters ----------------------------------------------------
+# --- converters and validators ----------------------------------------------------
+
+# No commas: evidence lists the criteria's names separated by commas.
+_NAME = re.compile(r"[^,]*[^,\s][^,]*")
 
 
-def _to_float(value: object) -> object:
-    """Whole numbers become floats; anything else is left for the validator."""
-    if type(value) is int:
-        return float(value)
-    return value
+def _weight(value: float) -> float:
+    return v.real(value, 0, above=True, expected="a number > 0")
 
 
-def _criterion_name(
-    inst: object, attribute: attrs.Attribute[str], value: object
-) -> None:
-    if type(value) is not str or not value.strip() or "," in value:
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a non-empty name without commas"
-        )
-
-
-def _criterion(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not is_criterion(value):
-        raise _config_error(
-            type(inst).__name__,
-            attribute.name,
-            "a criterion, e.g. compare('person.age', 'ge', 25)",
-        )
-
-
-def _weight(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if type(value) is not float or not math.isfinite(value) or value <= 0:
-        raise _config_error(type(inst).__name__, attribute.name, "a number > 0")
-
-
-def _share(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if type(value) is not float or not 0 <= value <= 1:
-        raise _config_error(type(inst).__name__, attribute.name, "a number from 0 to 1")
+def _share(value: float) -> float:
+    return v.real(value, 0, 1, expected="a number from 0 to 1")
 
 
 # --- the target profile -----------------------------------------------------------
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class ProfileCriterion:
     """One weighted condition of a `TargetProfile`, e.g. "works in logistics".
 
@@ -229,12 +201,18 @@ class ProfileCriterion:
         (True, None)
     """
 
-    name: str = attrs.field(validator=_criterion_name)
+    name: str = attrs.field(
+        validator=v.matches(_NAME, "a non-empty name without commas")
+    )
     """What the condition is called in reasons and evidence, e.g. ``"industry"``
     (no commas: evidence lists names separated by commas)."""
-    criterion: Criterion = attrs.field(validator=_criterion)
+    criterion: Criterion = attrs.field(
+        validator=v.instance(
+            is_criterion, "a criterion, e.g. compare('person.age', 'ge', 25)"
+        )
+    )
     """The condition, e.g. ``compare("company.industry", "in", ["logistics"])``."""
-    weight: float = attrs.field(default=1.0, converter=_to_float, validator=_weight)
+    weight: float = attrs.field(default=1.0, converter=_weight)
     """How much the condition counts, relative to the others; default 1."""
     _tree: _Node = attrs.field(init=False, eq=False, repr=False)
 
@@ -254,33 +232,20 @@ class ProfileCriterion:
         criterion (activities, purchases, evidence, tags, custom) is always
         known.
         """
+        v.require_lead_at(lead, at)
         return self._tree.answer(lead, at)
 
 
-def _to_criteria(value: Iterable[ProfileCriterion]) -> tuple[ProfileCriterion, ...]:
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
-        return tuple(value)
-    return value  # type: ignore[return-value]  # the validator names the fault
-
-
-def _criteria(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(isinstance(c, ProfileCriterion) for c in value)
-    ):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a non-empty list of ProfileCriterion"
-        )
-    names = [c.name for c in value]
-    if len(set(names)) != len(names):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "criteria with different names"
-        )
+def _criteria(value: Iterable[ProfileCriterion]) -> tuple[ProfileCriterion, ...]:
+    expected = "a non-empty list of ProfileCriterion"
+    criteria = v.tuple_of(value, ProfileCriterion, expected, non_empty=True)
+    if v.first_repeat(c.name for c in criteria) is not None:
+        v.refuse("criteria with different names")
+    return criteria
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class TargetProfile:
     """The target customer: weighted conditions a lead is measured against.
 
@@ -302,9 +267,7 @@ class TargetProfile:
         (('age', 'income', 'fitness'), 4.0)
     """
 
-    criteria: tuple[ProfileCriterion, ...] = attrs.field(
-        converter=_to_criteria, validator=_criteria
-    )
+    criteria: tuple[ProfileCriterion, ...] = attrs.field(converter=_criteria)
     """The conditions, each with a distinct name; at least one."""
     _total: float = attrs.field(init=False, eq=False, repr=False)
 
@@ -380,11 +343,6 @@ a contact who decides or champions (weight 2), revenue of a million or more
 # --- the classifier ---------------------------------------------------------------
 
 
-def _profile(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, TargetProfile):
-        raise _config_error(type(inst).__name__, attribute.name, "a TargetProfile")
-
-
 _SHOWN = 5  # names listed in a reason before "and n more"
 
 
@@ -395,7 +353,7 @@ def _listed(names: list[str]) -> str:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class ProfileFit:
     """How close a lead is to the target customer described by a `TargetProfile`.
 
@@ -440,30 +398,30 @@ class ProfileFit:
     labels: ClassVar[type[FitLabel]] = FitLabel
     """The labels it answers with."""
 
-    name: str = attrs.field(default="profile_fit", validator=_name)
+    name: str = attrs.field(default="profile_fit", validator=v.text())
     """The name to register under; default ``"profile_fit"``."""
-    profile: TargetProfile = attrs.field(default=DEFAULT_PROFILE, validator=_profile)
+    profile: TargetProfile = attrs.field(
+        default=DEFAULT_PROFILE, validator=v.instance(TargetProfile, "a TargetProfile")
+    )
     """The target customer; default `DEFAULT_PROFILE`, a generic B2B profile."""
-    strong: float = attrs.field(default=0.75, converter=_to_float, validator=_share)
+    strong: float = attrs.field(default=0.75, converter=_share)
     """Score from which the fit is STRONG; default 0.75."""
-    partial: float = attrs.field(default=0.5, converter=_to_float, validator=_share)
+    partial: float = attrs.field(default=0.5, converter=_share)
     """Score from which the fit is PARTIAL; default 0.5."""
-    weak: float = attrs.field(default=0.0, converter=_to_float, validator=_share)
+    weak: float = attrs.field(default=0.0, converter=_share)
     """Score from which the fit is WEAK, provided something matched; default 0
     (any match)."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse thresholds out of order."""
         if self.partial <= 0:
-            raise _config_error("ProfileFit", "partial", "a number > 0")
+            raise v.config_error(self, "partial", "a number > 0")
         if self.strong < self.partial:
-            raise _config_error(
-                "ProfileFit", "strong", f"a number >= partial ({self.partial})"
+            raise v.config_error(
+                self, "strong", f"a number >= partial ({self.partial})"
             )
         if self.weak > self.partial:
-            raise _config_error(
-                "ProfileFit", "weak", f"a number <= partial ({self.partial})"
-            )
+            raise v.config_error(self, "weak", f"a number <= partial ({self.partial})")
 
     def classify(self, lead: Lead, *, at: dt.datetime) -> Classification[FitLabel]:
         """Classify how well *lead* fits the profile as of *at*.
@@ -471,7 +429,7 @@ class ProfileFit:
         Raises:
             ValidationError: *at* is not timezone-aware.
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         matched: list[str] = []
         failed: list[str] = []
         unknown: list[str] = []

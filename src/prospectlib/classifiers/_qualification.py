@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
 from collections.abc import Iterable
 from typing import ClassVar
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
-from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
@@ -56,93 +53,19 @@ _LEVELS = (
 )
 
 
-# --- converters and validators ------------------------------------------------------
+# --- converters ---------------------------------------------------------------------
 
 
-def _to_activities(value: object) -> tuple[Activity, ...]:
-    """Activities from values or names; anything else is left for the validator."""
-    if isinstance(value, str):
-        value = (value,)
-    if not isinstance(value, Iterable):
-        return value  # type: ignore[return-value]  # the validator names the fault
-    out: list[object] = []
-    for item in value:
-        try:
-            out.append(Activity(item))
-        except ValueError:
-            out.append(item)
-    return tuple(out)  # type: ignore[arg-type]  # checked by _activities
+def _to_activities(value: Iterable[Activity | str] | str) -> tuple[Activity, ...]:
+    """Activities from values or names, one alone or several."""
+    expected = "a non-empty list of activities"
+    return v.members(Activity, value, expected=expected, non_empty=True)
 
 
-def _activities(
-    inst: object, attribute: attrs.Attribute[tuple[Activity, ...]], value: object
-) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(isinstance(a, Activity) for a in value)
-    ):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a non-empty list of activities"
-        )
-
-
-def _to_names(value: object) -> tuple[str, ...]:
+def _to_names(value: Iterable[str] | str) -> tuple[str, ...]:
     """A tuple of names from one name or an iterable of them."""
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Iterable):
-        return tuple(value)
-    return value  # type: ignore[return-value]  # the validator names the fault
-
-
-def _names(
-    inst: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
-) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(type(v) is str and v.strip() for v in value)
-        or len(set(value)) != len(value)
-    ):
-        raise _config_error(
-            type(inst).__name__,
-            attribute.name,
-            "a non-empty list of distinct non-empty strings",
-        )
-
-
-def _window(
-    inst: object, attribute: attrs.Attribute[dt.timedelta], value: object
-) -> None:
-    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
-        raise _config_error(type(inst).__name__, attribute.name, "a positive timedelta")
-
-
-def _count(min_value: int) -> Callable[[object, attrs.Attribute[int], object], None]:
-    def check(inst: object, attribute: attrs.Attribute[int], value: object) -> None:
-        if type(value) is not int or value < min_value:
-            raise _config_error(
-                type(inst).__name__, attribute.name, f"a whole number >= {min_value}"
-            )
-
-    return check
-
-
-def _framework(
-    inst: object, attribute: attrs.Attribute[Framework], value: object
-) -> None:
-    if not isinstance(value, Framework):
-        raise _config_error(
-            type(inst).__name__,
-            attribute.name,
-            "a Framework, e.g. prospectlib.qualification.BANT",
-        )
-
-
-def _flag(inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if type(value) is not bool:
-        raise _config_error(type(inst).__name__, attribute.name, "true or false")
+    expected = "a non-empty list of distinct non-empty strings"
+    return v.texts(value, expected, single=True, non_empty=True, distinct=True)
 
 
 def _plural(n: int, word: str) -> str:
@@ -172,7 +95,7 @@ class _Facts:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Qualification:
     """Qualification level: UNQUALIFIED, IQL, MQL, SRL or SQL, from the evidence.
 
@@ -250,7 +173,7 @@ class Qualification:
     labels: ClassVar[type[QualificationLabel]] = QualificationLabel
     """The labels it answers with."""
 
-    name: str = attrs.field(default="qualification_level", validator=_name)
+    name: str = attrs.field(default="qualification_level", validator=v.text())
     """The registry name (default ``"qualification_level"``)."""
     content_activities: tuple[Activity, ...] = attrs.field(
         default=(
@@ -260,11 +183,10 @@ class Qualification:
             Activity.WEBINAR_REGISTRATION,
         ),
         converter=_to_activities,
-        validator=_activities,
     )
     """What a lead gives its details for (IQL); default content downloads, form
     submissions, newsletter sign-ups and webinar registrations."""
-    require_company: bool = attrs.field(default=True, validator=_flag)
+    require_company: bool = attrs.field(default=True, validator=v.flag)
     """Whether IQL needs company details besides contact details (default true)."""
     research_activities: tuple[Activity, ...] = attrs.field(
         default=(
@@ -273,22 +195,28 @@ class Qualification:
             Activity.WEBINAR_ATTENDANCE,
         ),
         converter=_to_activities,
-        validator=_activities,
     )
     """What counts as researching solutions (MQL); default case study downloads,
     solution video views and webinar attendance."""
-    research_window: dt.timedelta = attrs.field(default=90 * _DAY, validator=_window)
+    research_window: dt.timedelta = attrs.field(
+        default=90 * _DAY, validator=v.duration()
+    )
     """How recent the research must be (default 90 days, ending at ``at``)."""
-    research_min: int = attrs.field(default=1, validator=_count(1))
+    research_min: int = attrs.field(default=1, validator=v.whole(1))
     """How many research interactions make an MQL (default 1)."""
     accept_events: tuple[str, ...] = attrs.field(
-        default=("accept",), converter=_to_names, validator=_names
+        default=("accept",), converter=_to_names
     )
     """History events by which sales accepts a lead (SRL); default ``accept``."""
-    accepted_criterion: str = attrs.field(default="accepted", validator=_name)
+    accepted_criterion: str = attrs.field(default="accepted", validator=v.text())
     """The evidence criterion that records sales' acceptance (default
     ``"accepted"``): met accepts, unmet rejects."""
-    framework: Framework = attrs.field(default=BANT, validator=_framework)
+    framework: Framework = attrs.field(
+        default=BANT,
+        validator=v.instance(
+            Framework, "a Framework, e.g. prospectlib.qualification.BANT"
+        ),
+    )
     """The qualification framework that decides SQL (default
     `prospectlib.qualification.BANT`, the B2B pipeline's ``qualify_sales`` guard);
     e.g. `prospectlib.qualification.CHAMP`, or ``BANT.with_rule(min_met=4)``."""
@@ -306,7 +234,7 @@ class Qualification:
             >>> c.label.value, c.confidence, c.evidence["framework_met"]
             ('unqualified', 1.0, 0)
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         facts = self._facts(lead, at)
         framework = facts.framework
         reached = (

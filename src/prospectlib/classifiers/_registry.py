@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from collections.abc import Iterator
 from typing import Any
 
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classifier
+from prospectlib.errors import ConfigTypeError
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.errors import UnknownClassifierError
@@ -47,11 +49,12 @@ class ClassifierRegistry:
         """Keep *classifier* as *name* (default: its own ``name``); return the name.
 
         Raises:
-            InvalidConfigError: *classifier* is not a classifier, the name is
-                empty, or a classifier is registered under it already.
+            InvalidConfigError: *classifier* is not a classifier (a
+                `ConfigTypeError`, also a `TypeError`), the name is empty, or a
+                classifier is registered under it already.
         """
         if isinstance(classifier, type) or not isinstance(classifier, Classifier):
-            raise InvalidConfigError(
+            raise ConfigTypeError(
                 [
                     Problem(
                         path="classifier",
@@ -66,19 +69,7 @@ class ClassifierRegistry:
             raise InvalidConfigError(
                 [Problem(path="classifier.labels", expected="a StrEnum class")]
             )
-        key = classifier.name if name is None else name
-        if type(key) is not str or not key.strip():
-            raise InvalidConfigError(
-                [Problem(path="name", expected="a non-empty string")]
-            )
-        if key in self._classifiers:
-            raise InvalidConfigError(
-                [
-                    Problem(
-                        path="name", expected=f"a name not yet registered ({key!r} is)"
-                    )
-                ]
-            )
+        key = v.new_name(classifier.name if name is None else name, self._classifiers)
         self._classifiers[key] = classifier
         return key
 

@@ -11,9 +11,8 @@ from typing import ClassVar
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import ConsentStatus
@@ -83,61 +82,35 @@ _UNSUBSCRIBE = Activity.UNSUBSCRIBE
 _ACTIVITIES = frozenset(a.value for a in Activity) - {Activity.UNSUBSCRIBE.value}
 
 
-# --- converters and validators ------------------------------------------------------
+# --- converters -------------------------------------------------------------------
 
 
-def _to_weights(value: object) -> FrozenMap[str, Scalar]:
-    """Weights keyed by activity value (plain strings), as floats where they can be."""
+def _to_weights(value: Mapping[str | Activity, float]) -> FrozenMap[str, Scalar]:
+    """Weights keyed by activity value (plain strings), as floats."""
     if not isinstance(value, Mapping):
-        return value  # type: ignore[return-value]  # the validator names the fault
-    out: dict[object, object] = {}
+        v.refuse("a mapping of activities to points")
+    out: dict[str, Scalar] = {}
     for key, weight in value.items():
         name = key.value if isinstance(key, Activity) else key
-        number = float(weight) if type(weight) is int else weight
-        out[name] = number
-    return FrozenMap(out)  # type: ignore[arg-type]  # checked by _weights
-
-
-def _weights(
-    inst: object, attribute: attrs.Attribute[FrozenMap[str, Scalar]], value: object
-) -> None:
-    owner = type(inst).__name__
-    if not isinstance(value, FrozenMap):
-        raise _config_error(owner, attribute.name, "a mapping of activities to points")
-    for key, weight in value.items():
-        if key not in _ACTIVITIES:
-            raise _config_error(
-                owner,
-                attribute.name,
-                f"activities other than 'unsubscribe' as keys (got {key!r})"
-                if isinstance(key, str)
-                else f"activities as keys (got a key of type {type(key).__name__})",
+        if name not in _ACTIVITIES:
+            v.refuse(
+                f"activities other than 'unsubscribe' as keys (got {name!r})"
+                if isinstance(name, str)
+                else f"activities as keys (got a key of type {type(key).__name__})"
             )
-        if type(weight) is not float or not 0 <= weight < math.inf:
-            raise _config_error(
-                owner, f"{attribute.name}[{key!r}]", "a finite number >= 0"
-            )
+        try:
+            out[name] = _points(weight)
+        except v.RefusalError as exc:
+            raise exc.prefixed(f"[{name!r}]") from None
+    return FrozenMap(out)
 
 
-def _to_float(value: object) -> float:
-    return float(value) if type(value) is int else value  # type: ignore[return-value]
+def _points(value: float) -> float:
+    return v.real(value, 0, expected="a finite number >= 0")
 
 
-def _points(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if type(value) is not float or not 0 <= value < math.inf:
-        raise _config_error(type(inst).__name__, attribute.name, "a finite number >= 0")
-
-
-def _threshold(inst: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if type(value) is not float or not 0 < value < math.inf:
-        raise _config_error(type(inst).__name__, attribute.name, "a finite number > 0")
-
-
-def _duration(
-    inst: object, attribute: attrs.Attribute[dt.timedelta], value: object
-) -> None:
-    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
-        raise _config_error(type(inst).__name__, attribute.name, "a positive timedelta")
+def _threshold(value: float) -> float:
+    return v.real(value, 0, above=True, expected="a finite number > 0")
 
 
 def _margin(value: float, boundary: float) -> float:
@@ -159,7 +132,7 @@ def _ago(seconds: float) -> str:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Temperature:
     """Temperature: HOT, WARM, COLD or DEAD, by how recently and strongly it engaged.
 
@@ -206,28 +179,26 @@ class Temperature:
     labels: ClassVar[type[TemperatureLabel]] = TemperatureLabel
     """The labels it answers with."""
 
-    name: str = attrs.field(default="temperature", validator=_name)
+    name: str = attrs.field(default="temperature", validator=v.text())
     """The registry name (default ``"temperature"``)."""
-    half_life: dt.timedelta = attrs.field(default=14 * _DAY, validator=_duration)
+    half_life: dt.timedelta = attrs.field(default=14 * _DAY, validator=v.duration())
     """After this long an interaction counts half (default 14 days)."""
     weights: FrozenMap[str, Scalar] = attrs.field(
-        default=TEMPERATURE_WEIGHTS, converter=_to_weights, validator=_weights
+        default=TEMPERATURE_WEIGHTS, converter=_to_weights
     )
     """Points per activity at age zero, keyed by activity (default
     `TEMPERATURE_WEIGHTS`: demo and quote requests 30, contact requests 25, meetings
     and trials 20, calls 15, webinars and carts 10, … website visits 1, page
     views 0.5, e-mail opens 0.25). Activities left out score nothing."""
-    purchase_weight: float = attrs.field(
-        default=15.0, converter=_to_float, validator=_points
-    )
+    purchase_weight: float = attrs.field(default=15.0, converter=_points)
     """Points per purchase at age zero (default 15)."""
-    hot: float = attrs.field(default=20.0, converter=_to_float, validator=_threshold)
+    hot: float = attrs.field(default=20.0, converter=_threshold)
     """The score from which a lead is HOT (default 20: a demo request stays HOT
     for about 8 days)."""
-    warm: float = attrs.field(default=5.0, converter=_to_float, validator=_threshold)
+    warm: float = attrs.field(default=5.0, converter=_threshold)
     """The score from which a lead is WARM (default 5: a webinar attended stays
     WARM for 14 days, a demo request for about 36)."""
-    dead_after: dt.timedelta = attrs.field(default=180 * _DAY, validator=_duration)
+    dead_after: dt.timedelta = attrs.field(default=180 * _DAY, validator=v.duration())
     """With nothing for this long, a lead is DEAD (default 180 days)."""
     _table: dict[Activity, float] = attrs.field(
         init=False, repr=False, eq=False, hash=False
@@ -236,9 +207,7 @@ class Temperature:
     def __attrs_post_init__(self) -> None:
         """Refuse thresholds out of order; index the weights by activity."""
         if self.warm >= self.hot:
-            raise _config_error(
-                type(self).__name__, "warm", f"a number below hot ({self.hot:g})"
-            )
+            raise v.config_error(self, "warm", f"a number below hot ({self.hot:g})")
         table = {Activity(k): float(w) for k, w in self.weights.items()}  # type: ignore[arg-type]
         object.__setattr__(self, "_table", table)
 
@@ -263,6 +232,7 @@ class Temperature:
             >>> c.label.value, c.confidence, c.reasons[0]
             ('dead', 1.0, 'unsubscribed and not engaged since')
         """
+        v.require_lead_at(lead, at)
         seen = self._engagement(lead, at)
         last = seen.last
         opt_out = _opt_out(lead, at, seen.unsubscribed)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import enum
 import functools
 import math
@@ -18,9 +17,8 @@ import attrs
 import numpy as np
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers._base import Classification
-from prospectlib.classifiers._base import _config_error
-from prospectlib.classifiers._base import _name
 from prospectlib.classifiers._base import clamp
 from prospectlib.classifiers._frequency import _as_of
 from prospectlib.classifiers._frequency import _show_days
@@ -54,10 +52,8 @@ class VolumeLabel(enum.StrEnum):
 _DAY = dt.timedelta(days=1)
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _LOG2 = math.log(2)
-# Sums use their own context, not the caller's: the same purchases give the same
-# total whatever the application set as the thread's decimal context, and no
-# amount a `Purchase` accepts can overflow it (an absurd one becomes Infinity).
-_SUM = decimal.Context(prec=34, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[])
+# Sums use their own context, not the caller's (see `_validate.SUMS`).
+_SUM = v.SUMS
 
 
 class VolumeMeasure(enum.StrEnum):
@@ -74,77 +70,20 @@ class VolumeMeasure(enum.StrEnum):
     """The units bought (`Purchase.quantity`)."""
 
 
-# --- validators and converters ----------------------------------------------------
+# --- converters ------------------------------------------------------------------
 
 
-def _duration(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a positive duration (timedelta)"
-        )
-
-
-def _to_measure(value: VolumeMeasure | str) -> VolumeMeasure:
-    try:
-        return VolumeMeasure(value)
-    except ValueError:
-        return value  # type: ignore[return-value]  # the validator names the fault
-
-
-def _measure(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, VolumeMeasure):
-        raise _config_error(
-            type(inst).__name__, attribute.name, "one of 'amount', 'quantity'"
-        )
-
-
-def _currency(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        type(value) is not str or _CURRENCY.fullmatch(value) is None
-    ):
-        raise _config_error(
-            type(inst).__name__,
-            attribute.name,
-            "an ISO 4217 currency code like 'EUR', or None",
-        )
-
-
-def _to_amount(value: object) -> object:
+def _to_amount(value: Decimal | float | str) -> Decimal:
     """Whole numbers, numeric strings and floats (by their repr) become `Decimal`."""
-    if type(value) is int:
-        return Decimal(value)
-    if type(value) is float and math.isfinite(value):
-        return Decimal(repr(value))
-    if type(value) is str:
-        try:
-            return Decimal(value.strip())
-        except decimal.InvalidOperation:
-            return value
-    return value
-
-
-def _amount(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
-        raise _config_error(
-            type(inst).__name__, attribute.name, "a finite Decimal amount > 0"
-        )
-
-
-def _quantity(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 1:
-        raise _config_error(type(inst).__name__, attribute.name, "a whole number >= 1")
+    return v.amount(value, positive=True, detail=False)
 
 
 def _quantile(value: object, name: str) -> float:
-    if type(value) not in (int, float) or not 0 <= value <= 1:  # type: ignore[operator]
-        raise InvalidConfigError(
-            [
-                Problem(
-                    path=f"PurchaseVolume.fit.{name}", expected="a number from 0 to 1"
-                )
-            ]
-        )
-    return float(value)  # type: ignore[arg-type]  # checked just above
+    try:
+        return v.real(value, 0, 1, expected="a number from 0 to 1")
+    except v.RefusalError as exc:
+        path = f"PurchaseVolume.fit.{name}"
+        raise InvalidConfigError(exc.prefixed(path).problems) from None
 
 
 # --- helpers ----------------------------------------------------------------------
@@ -195,7 +134,7 @@ class _Count:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class PurchaseVolume:
     """How much a lead buys: high, medium, low, or none, over a window.
 
@@ -259,36 +198,38 @@ class PurchaseVolume:
     """The labels it answers with."""
 
     window: dt.timedelta = attrs.field(
-        default=dt.timedelta(days=365), validator=_duration
+        default=dt.timedelta(days=365),
+        validator=v.duration("a positive duration (timedelta)"),
     )
     """How far back purchases count (default 365 days), ending at ``at``."""
     measure: VolumeMeasure = attrs.field(
-        default=VolumeMeasure.AMOUNT, converter=_to_measure, validator=_measure
+        default=VolumeMeasure.AMOUNT, converter=VolumeMeasure
     )
     """What is added up: amounts (default) or quantities."""
-    currency: str | None = attrs.field(default=None, validator=_currency)
+    currency: str | None = attrs.field(
+        default=None,
+        validator=v.optional(
+            v.matches(_CURRENCY, "an ISO 4217 currency code like 'EUR', or None")
+        ),
+    )
     """Count only this currency; ``None`` (default): the lead's biggest one."""
-    medium_amount: Decimal = attrs.field(
-        default=Decimal(100), converter=_to_amount, validator=_amount
-    )
+    medium_amount: Decimal = attrs.field(default=Decimal(100), converter=_to_amount)
     """An amount from which a lead is MEDIUM (default 100)."""
-    high_amount: Decimal = attrs.field(
-        default=Decimal(1000), converter=_to_amount, validator=_amount
-    )
+    high_amount: Decimal = attrs.field(default=Decimal(1000), converter=_to_amount)
     """An amount from which a lead is HIGH (default 1,000)."""
-    medium_quantity: int = attrs.field(default=10, validator=_quantity)
+    medium_quantity: int = attrs.field(default=10, validator=v.whole(1))
     """Units from which a lead is MEDIUM (default 10)."""
-    high_quantity: int = attrs.field(default=100, validator=_quantity)
+    high_quantity: int = attrs.field(default=100, validator=v.whole(1))
     """Units from which a lead is HIGH (default 100)."""
-    name: str = attrs.field(default="purchase_volume", validator=_name)
+    name: str = attrs.field(default="purchase_volume", validator=v.text())
     """The name to register the classifier under (default ``purchase_volume``)."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse a high threshold below the medium one."""
         for kind in ("amount", "quantity"):
             if getattr(self, f"high_{kind}") < getattr(self, f"medium_{kind}"):
-                raise _config_error(
-                    type(self).__name__,
+                raise v.config_error(
+                    self,
                     f"high_{kind}",
                     f"a value >= medium_{kind}",
                 )
@@ -337,7 +278,7 @@ class PurchaseVolume:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         count = self._count(lead, at)
         medium, high = self.thresholds
         evidence: dict[str, Scalar] = {
@@ -468,8 +409,10 @@ class PurchaseVolume:
             )
         totals = sorted(
             value
-            for lead in leads
-            if (value := self._count(lead, at).measure) is not None and value > 0
+            for lead in v.iterate(leads, "leads", "an iterable of Lead")
+            if (value := self._count(v.require_lead(lead, "leads[]"), at).measure)
+            is not None
+            and value > 0
         )
         if not totals:
             raise InvalidConfigError(

@@ -32,6 +32,7 @@ Examples:
 """
 
 from prospectlib import _public
+from prospectlib.criteria._base import MAX_DEPTH
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import is_criterion
@@ -64,6 +65,7 @@ from prospectlib.criteria._records import HasPurchase
 from prospectlib.criteria._records import HasTag
 
 __all__ = [
+    "MAX_DEPTH",
     "AllOf",
     "AnyOf",
     "AtLeast",

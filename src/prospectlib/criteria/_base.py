@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from collections.abc import Callable
 from collections.abc import Iterable
 from typing import Any
 from typing import Protocol
@@ -13,34 +11,21 @@ from typing import runtime_checkable
 import attrs
 
 from prospectlib import _convert
-from prospectlib.errors import InvalidConfigError
-from prospectlib.errors import Problem
-from prospectlib.errors import ValidationError
-from prospectlib.model import Activity
-from prospectlib.model import Channel
+from prospectlib import _validate as v
 from prospectlib.model import Lead
-from prospectlib.model import ObjectionKind
-from prospectlib.model import Verdict
+
+MAX_DEPTH = v.MAX_DEPTH
+"""How many levels criteria may nest below the outermost one (32): ``not_(x)``
+is one level above ``x``. Constructors refuse a deeper criterion, and so does
+`prospectlib.serialize.from_dict`, so every criterion that can be built can be
+written and read back."""
+
+require_aware = v.require_aware
 
 
-def require_aware(at: object, name: str = "at") -> dt.datetime:
-    """Return *at* if it is a timezone-aware datetime, else raise `ValidationError`.
-
-    Examples:
-        >>> import datetime as dt
-        >>> require_aware(dt.datetime(2026, 1, 1))
-        Traceback (most recent call last):
-        ...
-        prospectlib.errors.ValidationError: at: expected a timezone-aware datetime \
-(got a naive one)
-    """
-    if isinstance(at, dt.datetime) and at.utcoffset() is not None:
-        return at
-    if isinstance(at, dt.datetime):
-        expected = "a timezone-aware datetime (got a naive one)"
-    else:
-        expected = f"a timezone-aware datetime (got {type(at).__name__})"
-    raise ValidationError([Problem(path=name, expected=expected)])
+check_arguments = v.require_lead_at
+"""What every criterion's ``test`` and ``evaluate`` check first: a `Lead`
+(else `LeadTypeError`) and an aware datetime (else `ValidationError`)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -95,103 +80,29 @@ class Criterion(Protocol):
 _convert.register_union(Criterion)
 
 
-# --- validators -----------------------------------------------------------------------
+# --- how criteria nest ---------------------------------------------------------------
 
 
-def _config_error(owner: object, field: str, expected: str) -> InvalidConfigError:
-    return InvalidConfigError(
-        [Problem(path=f"{type(owner).__name__}.{field}", expected=expected)]
-    )
+def depth_of(criterion: object) -> int:
+    """How many levels of criteria *criterion* holds below itself (0 for a leaf)."""
+    depth: int = getattr(criterion, "_depth", 0) if type(criterion) in BUILT_IN else 0
+    return depth
 
 
-def _positive_int(inst: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if type(value) is not int or value < 1:
-        raise _config_error(inst, attribute.name, "a whole number >= 1")
+def nest(owner: object, parts: Iterable[object]) -> None:
+    """Record *owner* one level above its deepest part; refuse it past `MAX_DEPTH`.
+
+    *owner* keeps the depth in its private field ``_depth`` (0 without parts).
+    """
+    depth = max((1 + depth_of(part) for part in parts), default=0)
+    if depth > MAX_DEPTH:
+        v.refuse(v.DEPTH_EXPECTED)
+    object.__setattr__(owner, "_depth", depth)
 
 
-def _optional_window(
-    inst: object, attribute: attrs.Attribute[dt.timedelta | None], value: object
-) -> None:
-    if value is None:
-        return
-    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
-        raise _config_error(inst, attribute.name, "a positive timedelta or None")
-
-
-def _enum_tuple(enum_type: type[enum.Enum]) -> Callable[[object], object]:
-    def convert(value: object) -> object:
-        if isinstance(value, (str, enum.Enum)):
-            value = (value,)
-        if not isinstance(value, Iterable):
-            return value
-        out = []
-        for item in value:
-            try:
-                out.append(enum_type(item))
-            except ValueError:
-                out.append(item)
-        return tuple(out)
-
-    return convert
-
-
-def _to_activities(
-    value: Iterable[Activity | str] | Activity | str,
-) -> tuple[Activity, ...]:
-    return _enum_tuple(Activity)(value)  # type: ignore[return-value]
-
-
-def _to_objection_kinds(
-    value: Iterable[ObjectionKind | str] | ObjectionKind | str,
-) -> tuple[ObjectionKind, ...]:
-    return _enum_tuple(ObjectionKind)(value)  # type: ignore[return-value]
-
-
-def _enum_tuple_validator(enum_type: type[enum.Enum]) -> Callable[..., None]:
-    names = ", ".join(repr(m.value) for m in enum_type)
-
-    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not all(
-            isinstance(v, enum_type) for v in value
-        ):
-            raise _config_error(inst, attribute.name, f"a list of {names}")
-
-    return check
-
-
-def _lenient(enum_type: type[enum.Enum], value: object) -> object:
-    try:
-        return enum_type(value)
-    except ValueError:
-        return value
-
-
-def _to_verdict(value: Verdict | str) -> Verdict:
-    return _lenient(Verdict, value)  # type: ignore[return-value]
-
-
-def _to_channel(value: Channel | str) -> Channel:
-    return _lenient(Channel, value)  # type: ignore[return-value]
-
-
-def _member(enum_type: type[enum.Enum]) -> Callable[..., None]:
-    names = ", ".join(repr(m.value) for m in enum_type)
-
-    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, enum_type):
-            raise _config_error(inst, attribute.name, f"one of {names}")
-
-    return check
-
-
-def _flag(inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if type(value) is not bool:
-        raise _config_error(inst, attribute.name, "true or false")
-
-
-def _text(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if type(value) is not str or not value.strip():
-        raise _config_error(inst, attribute.name, "a non-empty string")
+def nested(inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator of a field holding criteria (one, or a tuple): see `nest`."""
+    nest(inst, value if isinstance(value, tuple) else (value,))
 
 
 def _stage_entry_as_of(lead: Lead, at: dt.datetime) -> dt.datetime | None:
@@ -211,13 +122,11 @@ def _stage_as_of(lead: Lead, at: dt.datetime) -> str:
 
 
 def _window_start(at: dt.datetime, within: dt.timedelta | None) -> dt.datetime | None:
-    """The exclusive start of ``(at - within, at]``; ``None`` for no limit."""
-    if within is None:
-        return None
-    try:
-        return at - within
-    except OverflowError:  # the window reaches before year 1: it holds everything
-        return None
+    """The exclusive start of ``(at - within, at]``; ``None`` for no limit.
+
+    A window reaching before year 1 holds everything up to *at*.
+    """
+    return None if within is None else v.earlier(at, within)
 
 
 def _days(delta: dt.timedelta) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 import operator
 from collections.abc import Callable
 from decimal import Decimal
@@ -13,14 +12,13 @@ from typing import Any
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
-from prospectlib.criteria._base import _config_error
 from prospectlib.criteria._base import _fail
-from prospectlib.criteria._base import _lenient
-from prospectlib.criteria._base import _member
 from prospectlib.criteria._base import _pass
+from prospectlib.criteria._base import check_arguments
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.errors import ValidationError
@@ -63,10 +61,6 @@ class Op(enum.StrEnum):
     """The field is unknown (``None`` or empty)."""
 
 
-def _to_op(value: Op | str) -> Op:
-    return _lenient(Op, value)  # type: ignore[return-value]
-
-
 _ORDERING = {
     Op.LT: operator.lt,
     Op.LE: operator.le,
@@ -99,33 +93,28 @@ _NOT_COMPARABLE = frozenset(
 )
 
 
-def _parse_field(inst: Compare, value: object) -> tuple[str, ...]:
-    expected = (
-        "a dotted path to a lead field such as 'company.employees', "
-        "'person.location.country' or 'attributes.plan'"
-    )
+_FIELD_EXPECTED = (
+    "a dotted path to a lead field such as 'company.employees', "
+    "'person.location.country' or 'attributes.plan'"
+)
+
+
+def _field(_inst: Compare, _attribute: attrs.Attribute[str], value: object) -> None:
+    """A dotted path to a comparable lead field, or ``attributes.<key>``."""
     if type(value) is not str or not value:
-        raise _config_error(inst, "field", expected)
+        v.refuse(_FIELD_EXPECTED)
     parts = tuple(value.split("."))
     cls: type[Any] | None = Lead
     for index, part in enumerate(parts):
         if cls is None:
-            raise _config_error(inst, "field", expected)
+            v.refuse(_FIELD_EXPECTED)
         if cls is Lead and part == "attributes":
             if len(parts) != index + 2 or not parts[index + 1]:
-                raise _config_error(inst, "field", expected)
-            return parts
+                v.refuse(_FIELD_EXPECTED)
+            return
         if part not in _FIELD_ROOTS[cls] or (cls is Lead and part in _NOT_COMPARABLE):
-            raise _config_error(inst, "field", expected)
+            v.refuse(_FIELD_EXPECTED)
         cls = _NESTED.get((cls, part))
-    return parts
-
-
-def _field_validator(
-    inst: Compare, attribute: attrs.Attribute[str], value: str
-) -> None:
-    del attribute
-    _parse_field(inst, value)
 
 
 def _to_value(value: object) -> Scalar | tuple[Scalar, ...]:
@@ -135,43 +124,32 @@ def _to_value(value: object) -> Scalar | tuple[Scalar, ...]:
 
 
 def _is_scalar(value: object) -> bool:
-    """A JSON scalar other than null; floats must be finite."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, (str, int))  # bool is an int
+    """A JSON scalar other than null (numbers finite, whole ones within ±2**53)."""
+    return value is not None and v.is_scalar(value)
 
 
-def _check_value(inst: Compare, value: object) -> None:
-    op = inst.op
+def _value_fault(op: Op, value: object) -> str | None:  # noqa: PLR0911  # one return per kind of operator
+    """What is wrong with *value* as the value of *op*, or ``None``."""
     if op in (Op.EXISTS, Op.MISSING):
-        if value is not None:
-            raise _config_error(inst, "value", f"no value with op {op.value!r}")
-        return
+        return None if value is None else f"no value with op {op.value!r}"
     if op in (Op.IN, Op.NOT_IN):
-        if not isinstance(value, tuple) or not all(_is_scalar(v) for v in value):
-            raise _config_error(
-                inst,
-                "value",
-                f"a list of strings, numbers or booleans with op {op.value!r}",
-            )
-        return
+        if isinstance(value, tuple) and all(_is_scalar(item) for item in value):
+            return None
+        return f"a list of strings, numbers or booleans with op {op.value!r}"
     if op in _ORDERING:
-        if isinstance(value, bool) or not _is_scalar(value):
-            raise _config_error(
-                inst, "value", f"a finite number or a string with op {op.value!r}"
-            )
-        return
-    if not _is_scalar(value):
-        raise _config_error(
-            inst,
-            "value",
-            f"a string, finite number or boolean with op {op.value!r} "
-            "(use 'exists' or 'missing' for unknown fields)",
-        )
+        if type(value) is not bool and _is_scalar(value):
+            return None
+        return f"a finite number or a string with op {op.value!r}"
+    if _is_scalar(value):
+        return None
+    return (
+        f"a string, finite number or boolean with op {op.value!r} "
+        "(use 'exists' or 'missing' for unknown fields)"
+    )
 
 
 @_convert.serializable(error=InvalidConfigError, kind="compare", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Compare:
     """Compare a lead field (a dotted path) with a value.
 
@@ -191,9 +169,9 @@ class Compare:
         'company.employees ≥ 50 (is 240)'
     """
 
-    field: str = attrs.field(validator=_field_validator)
+    field: str = attrs.field(validator=_field)
     """Dotted path of the field, e.g. ``"company.employees"``."""
-    op: Op = attrs.field(converter=_to_op, validator=_member(Op))
+    op: Op = attrs.field(converter=Op)
     """The comparison."""
     value: Scalar | tuple[Scalar, ...] = attrs.field(default=None, converter=_to_value)
     """What to compare with: a scalar, or a list for ``in``/``not_in``."""
@@ -201,7 +179,9 @@ class Compare:
 
     def __attrs_post_init__(self) -> None:
         """Check the value suits the operator, and parse the path once."""
-        _check_value(self, self.value)
+        fault = _value_fault(self.op, self.value)
+        if fault is not None:
+            raise v.config_error(self, "value", fault)
         object.__setattr__(self, "_path", tuple(self.field.split(".")))
 
     def _get(self, lead: Lead) -> object:
@@ -215,8 +195,9 @@ class Compare:
             obj = getattr(obj, part)
         return obj
 
-    def test(self, lead: Lead, *, at: dt.datetime) -> bool:  # noqa: ARG002  # profile fields are timeless
-        """Whether the comparison holds."""
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether the comparison holds (fields are timeless: *at* is only checked)."""
+        check_arguments(lead, at)
         return self._decide(self._get(lead))
 
     def _decide(self, actual: object) -> bool:  # noqa: PLR0911  # one return per operator
@@ -247,9 +228,9 @@ class Compare:
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Say what the field holds and whether it compares."""
+        check_arguments(lead, at)
         actual = self._get(lead)
         passed = self._decide(actual)
-        del at
         if self.op in (Op.EXISTS, Op.MISSING):
             text = f"{self.field} is {'known' if _known(actual) else 'unknown'}"
         else:
@@ -285,11 +266,14 @@ def _show(value: object) -> str:
 BUILT_IN.add(Compare)
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _structure_value(obj: object, _: object) -> Scalar | tuple[Scalar, ...]:
-    scalars = (str, int, float, bool, type(None))
-    if isinstance(obj, list) and all(type(v) in scalars for v in obj):
+    # Of the right JSON types; `Compare` checks the values against its operator.
+    if isinstance(obj, list) and all(type(item) in _SCALARS for item in obj):
         return tuple(obj)
-    if type(obj) in scalars:
+    if type(obj) in _SCALARS:
         return obj  # type: ignore[return-value]  # one of the scalar types
     raise ValidationError([Problem(path="", expected="a scalar or a list of scalars")])
 

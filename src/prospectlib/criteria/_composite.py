@@ -4,52 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from collections.abc import Mapping
-from typing import Any
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
-from prospectlib.criteria._base import _config_error
 from prospectlib.criteria._base import _fail
 from prospectlib.criteria._base import _pass
-from prospectlib.criteria._base import _positive_int
+from prospectlib.criteria._base import check_arguments
 from prospectlib.criteria._base import is_criterion
+from prospectlib.criteria._base import nested
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
 
 # --- composites -----------------------------------------------------------------------
 
 
-def _criteria_tuple(value: object) -> object:
-    if isinstance(value, Iterable) and not isinstance(value, (str, Mapping)):
-        return tuple(value)
-    return value
+def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
+    return v.tuple_of(
+        value, is_criterion, "a non-empty list of criteria", non_empty=True
+    )
 
 
-def _criteria_validator(
-    inst: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(is_criterion(c) for c in value)
-    ):
-        raise _config_error(inst, attribute.name, "a non-empty list of criteria")
-
-
-def _criterion_validator(
-    inst: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if not is_criterion(value):
-        raise _config_error(inst, attribute.name, "a criterion")
+_criterion = v.instance(is_criterion, "a criterion")
 
 
 @_convert.serializable(error=InvalidConfigError, kind="all_of", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class AllOf:
     """Every part holds. Unmet parts are listed.
 
@@ -63,17 +47,18 @@ class AllOf:
         ('need is not met (no evidence)', "not tagged 'vip'")
     """
 
-    criteria: tuple[Criterion, ...] = attrs.field(
-        converter=_criteria_tuple, validator=_criteria_validator
-    )
+    criteria: tuple[Criterion, ...] = attrs.field(converter=_criteria, validator=nested)
     """The parts."""
+    _depth: int = attrs.field(init=False, eq=False, repr=False)
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether every part holds (stops at the first that does not)."""
+        check_arguments(lead, at)
         return all(c.test(lead, at=at) for c in self.criteria)
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Evaluate every part and list the unmet ones."""
+        check_arguments(lead, at)
         checks = [c.evaluate(lead, at=at) for c in self.criteria]
         failed = tuple(u for c in checks if not c.passed for u in c.unmet)
         if not failed:
@@ -82,7 +67,7 @@ class AllOf:
 
 
 @_convert.serializable(error=InvalidConfigError, kind="any_of", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class AnyOf:
     """At least one part holds.
 
@@ -96,17 +81,18 @@ class AnyOf:
         "none of: not tagged 'vip'; not tagged 'partner'"
     """
 
-    criteria: tuple[Criterion, ...] = attrs.field(
-        converter=_criteria_tuple, validator=_criteria_validator
-    )
+    criteria: tuple[Criterion, ...] = attrs.field(converter=_criteria, validator=nested)
     """The parts."""
+    _depth: int = attrs.field(init=False, eq=False, repr=False)
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether any part holds (stops at the first that does)."""
+        check_arguments(lead, at)
         return any(c.test(lead, at=at) for c in self.criteria)
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Name the first part that holds, or all that do not."""
+        check_arguments(lead, at)
         checks = []
         for criterion in self.criteria:
             check = criterion.evaluate(lead, at=at)
@@ -118,7 +104,7 @@ class AnyOf:
 
 
 @_convert.serializable(error=InvalidConfigError, kind="at_least", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class AtLeast:
     """At least ``count`` of the parts hold (e.g. BANT: 3 of 4).
 
@@ -149,22 +135,22 @@ class AtLeast:
         ('budget is not met (no evidence)', 'timing is not met (no evidence)')
     """
 
-    count: int = attrs.field(validator=_positive_int)
+    count: int = attrs.field(validator=v.whole(1))
     """How many parts must hold."""
-    criteria: tuple[Criterion, ...] = attrs.field(
-        converter=_criteria_tuple, validator=_criteria_validator
-    )
+    criteria: tuple[Criterion, ...] = attrs.field(converter=_criteria, validator=nested)
     """The parts."""
+    _depth: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Refuse a count larger than the number of parts."""
         if self.count > len(self.criteria):
-            raise _config_error(
+            raise v.config_error(
                 self, "count", f"at most the number of criteria ({len(self.criteria)})"
             )
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether enough parts hold."""
+        check_arguments(lead, at)
         needed = self.count
         for criterion in self.criteria:
             if criterion.test(lead, at=at):
@@ -175,6 +161,7 @@ class AtLeast:
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Count the parts that hold and list the unmet ones."""
+        check_arguments(lead, at)
         checks = [c.evaluate(lead, at=at) for c in self.criteria]
         held = sum(1 for c in checks if c.passed)
         reason = f"{held} of {len(checks)} hold (needs {self.count})"
@@ -184,7 +171,7 @@ class AtLeast:
 
 
 @_convert.serializable(error=InvalidConfigError, kind="not", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Not:
     """The part does not hold.
 
@@ -198,15 +185,18 @@ class Not:
         "not: tagged 'competitor'"
     """
 
-    criterion: Criterion = attrs.field(validator=_criterion_validator)
+    criterion: Criterion = attrs.field(validator=[_criterion, nested])
     """The part that must not hold."""
+    _depth: int = attrs.field(init=False, eq=False, repr=False)
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether the part does not hold."""
+        check_arguments(lead, at)
         return not self.criterion.test(lead, at=at)
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Invert the part's answer."""
+        check_arguments(lead, at)
         inner = self.criterion.evaluate(lead, at=at)
         if inner.passed:
             return _fail(f"not: {inner.reason}")

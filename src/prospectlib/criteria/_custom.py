@@ -5,20 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Callable
-from typing import Any
 from typing import TypeAlias
 from typing import cast
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
-from prospectlib.criteria._base import _config_error
 from prospectlib.criteria._base import _fail
 from prospectlib.criteria._base import _pass
-from prospectlib.criteria._base import _text
+from prospectlib.criteria._base import check_arguments
+from prospectlib.errors import ConfigTypeError
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.errors import UnknownNameError
@@ -30,12 +30,7 @@ from prospectlib.model import Lead
 CustomFunction: TypeAlias = Callable[[Lead, dt.datetime], "bool | Check"]
 
 
-def _callable(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not callable(value):
-        raise _config_error(inst, attribute.name, "a callable: function(lead, at)")
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Custom:
     """A criterion implemented by a Python function, serialized by its name only.
 
@@ -53,13 +48,18 @@ class Custom:
         'is_partner does not hold'
     """
 
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=v.text())
     """The registered name."""
-    function: CustomFunction = attrs.field(eq=False, repr=False, validator=_callable)
+    function: CustomFunction = attrs.field(
+        eq=False,
+        repr=False,
+        validator=v.instance(callable, "a callable: function(lead, at)"),
+    )
     """``function(lead, at) -> bool | Check``."""
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Run the function and explain its answer."""
+        check_arguments(lead, at)
         answer = self.function(lead, at)
         if isinstance(answer, Check):
             return answer
@@ -69,6 +69,7 @@ class Custom:
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Run the function."""
+        check_arguments(lead, at)
         return bool(self.function(lead, at))
 
 
@@ -90,22 +91,10 @@ class CriterionRegistry:
 
     def register(self, name: str, function: CustomFunction) -> str:
         """Register *function* under *name*; a duplicate name is refused."""
-        if type(name) is not str or not name.strip():
-            raise InvalidConfigError(
-                [Problem(path="name", expected="a non-empty string")]
-            )
-        if name in self._functions:
-            raise InvalidConfigError(
-                [
-                    Problem(
-                        path="name", expected=f"a name not yet registered ({name!r} is)"
-                    )
-                ]
-            )
-        if not callable(function):
-            raise InvalidConfigError([Problem(path="function", expected="a callable")])
-        self._functions[name] = function
-        return name
+        key = v.new_name(name, self._functions)
+        v.require(function, callable, "function", "a callable", ConfigTypeError)
+        self._functions[key] = function
+        return key
 
     def get(self, name: str) -> Custom:
         """The `Custom` criterion for *name*; `UnknownNameError` if none."""

@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import _days
-from prospectlib.criteria._base import _enum_tuple_validator
 from prospectlib.criteria._base import _fail
-from prospectlib.criteria._base import _flag
-from prospectlib.criteria._base import _member
-from prospectlib.criteria._base import _optional_window
 from prospectlib.criteria._base import _pass
-from prospectlib.criteria._base import _positive_int
 from prospectlib.criteria._base import _stage_as_of
 from prospectlib.criteria._base import _stage_entry_as_of
-from prospectlib.criteria._base import _text
-from prospectlib.criteria._base import _to_activities
-from prospectlib.criteria._base import _to_channel
-from prospectlib.criteria._base import _to_objection_kinds
-from prospectlib.criteria._base import _to_verdict
 from prospectlib.criteria._base import _window_start
+from prospectlib.criteria._base import check_arguments
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Channel
@@ -33,11 +26,26 @@ from prospectlib.model import Lead
 from prospectlib.model import ObjectionKind
 from prospectlib.model import Verdict
 
+_window = v.optional(v.duration("a positive timedelta or None"))
+
+
+def _activities(
+    value: Iterable[Activity | str] | Activity | str,
+) -> tuple[Activity, ...]:
+    return v.members(Activity, value)
+
+
+def _kinds(
+    value: Iterable[ObjectionKind | str] | ObjectionKind | str,
+) -> tuple[ObjectionKind, ...]:
+    return v.members(ObjectionKind, value)
+
+
 # --- leaf criteria --------------------------------------------------------------------
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_activity", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class HasActivity:
     """At least ``at_least`` interactions of the given activities, optionally recent.
 
@@ -65,17 +73,13 @@ class HasActivity:
         'no webinar_attendance in the last 90 days (needs 1)'
     """
 
-    activities: tuple[Activity, ...] = attrs.field(
-        default=(),
-        converter=_to_activities,
-        validator=_enum_tuple_validator(Activity),
-    )
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
     """The activities that count; empty means any."""
-    at_least: int = attrs.field(default=1, validator=_positive_int)
+    at_least: int = attrs.field(default=1, validator=v.whole(1))
     """How many are needed."""
-    within: dt.timedelta | None = attrs.field(default=None, validator=_optional_window)
+    within: dt.timedelta | None = attrs.field(default=None, validator=_window)
     """Only count interactions this recent; ``None`` counts all up to ``at``."""
-    since_stage_entry: bool = attrs.field(default=False, validator=_flag)
+    since_stage_entry: bool = attrs.field(default=False, validator=v.flag)
     """Only count interactions after the lead entered its current stage."""
 
     def _count(self, lead: Lead, at: dt.datetime) -> int:
@@ -97,10 +101,12 @@ class HasActivity:
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether enough matching interactions happened."""
+        check_arguments(lead, at)
         return self._count(lead, at) >= self.at_least
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Count the matching interactions and say how many were needed."""
+        check_arguments(lead, at)
         n = self._count(lead, at)
         what = " or ".join(a.value for a in self.activities) or (
             "interaction" if n in {0, 1} else "interactions"
@@ -117,7 +123,7 @@ class HasActivity:
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_evidence", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class HasEvidence:
     """The lead's evidence for a qualification criterion has the given verdict.
 
@@ -134,13 +140,9 @@ class HasEvidence:
         'budget is met'
     """
 
-    criterion: str = attrs.field(validator=_text)
+    criterion: str = attrs.field(validator=v.text())
     """The evidence key, e.g. ``"budget"``."""
-    verdict: Verdict = attrs.field(
-        default=Verdict.MET,
-        converter=_to_verdict,
-        validator=_member(Verdict),
-    )
+    verdict: Verdict = attrs.field(default=Verdict.MET, converter=Verdict)
     """The verdict needed."""
 
     def _current(self, lead: Lead, at: dt.datetime) -> Verdict | None:
@@ -151,10 +153,12 @@ class HasEvidence:
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether the recorded verdict is the one needed."""
+        check_arguments(lead, at)
         return self._current(lead, at) is self.verdict
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Say what the evidence shows."""
+        check_arguments(lead, at)
         verdict = self._current(lead, at)
         if verdict is self.verdict:
             return _pass(f"{self.criterion} is {verdict.value}")
@@ -163,7 +167,7 @@ class HasEvidence:
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_purchase", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class HasPurchase:
     """At least ``at_least`` purchases, optionally within a window.
 
@@ -176,9 +180,9 @@ class HasPurchase:
         'no purchase (needs 1)'
     """
 
-    at_least: int = attrs.field(default=1, validator=_positive_int)
+    at_least: int = attrs.field(default=1, validator=v.whole(1))
     """How many purchases are needed."""
-    within: dt.timedelta | None = attrs.field(default=None, validator=_optional_window)
+    within: dt.timedelta | None = attrs.field(default=None, validator=_window)
     """Only count purchases this recent."""
 
     def _count(self, lead: Lead, at: dt.datetime) -> int:
@@ -189,10 +193,12 @@ class HasPurchase:
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether enough purchases happened."""
+        check_arguments(lead, at)
         return self._count(lead, at) >= self.at_least
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Count purchases and say how many were needed."""
+        check_arguments(lead, at)
         n = self._count(lead, at)
         when = "" if self.within is None else f" in the last {_days(self.within)}"
         noun = "purchase" if n in {0, 1} else "purchases"
@@ -203,7 +209,7 @@ class HasPurchase:
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_consent", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class HasConsent:
     """Contact on the channel is explicitly granted.
 
@@ -217,11 +223,12 @@ class HasConsent:
         'no consent to contact by phone (unknown)'
     """
 
-    channel: Channel = attrs.field(converter=_to_channel, validator=_member(Channel))
+    channel: Channel = attrs.field(converter=Channel)
     """The channel that must be allowed."""
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether contact is granted (as recorded at or before *at*)."""
+        check_arguments(lead, at)
         record = lead.consent.get(self.channel)
         return (
             record is not None
@@ -231,6 +238,7 @@ class HasConsent:
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Say whether contact is granted."""
+        check_arguments(lead, at)
         if self.test(lead, at=at):
             return _pass(f"consent to contact by {self.channel.value}")
         record = lead.consent.get(self.channel)
@@ -240,7 +248,7 @@ class HasConsent:
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_tag", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class HasTag:
     """The lead carries a tag.
 
@@ -252,15 +260,17 @@ class HasTag:
         True
     """
 
-    tag: str = attrs.field(validator=_text)
+    tag: str = attrs.field(validator=v.text())
     """The tag to look for."""
 
-    def test(self, lead: Lead, *, at: dt.datetime) -> bool:  # noqa: ARG002  # tags are timeless
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether the tag is present."""
+        check_arguments(lead, at)
         return self.tag in lead.tags
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Say whether the tag is present."""
+        check_arguments(lead, at)
         if self.test(lead, at=at):
             return _pass(f"tagged {self.tag!r}")
         return _fail(f"not tagged {self.tag!r}")
@@ -269,7 +279,7 @@ class HasTag:
 @_convert.serializable(
     error=InvalidConfigError, kind="has_open_objection", of=Criterion
 )
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class HasOpenObjection:
     """An objection of the given kinds (any kind when empty) stands at ``at``.
 
@@ -286,11 +296,7 @@ class HasOpenObjection:
         'open objection: price'
     """
 
-    kinds: tuple[ObjectionKind, ...] = attrs.field(
-        default=(),
-        converter=_to_objection_kinds,
-        validator=_enum_tuple_validator(ObjectionKind),
-    )
+    kinds: tuple[ObjectionKind, ...] = attrs.field(default=(), converter=_kinds)
     """The kinds that count; empty means any."""
 
     def _open(self, lead: Lead, at: dt.datetime) -> list[ObjectionKind]:
@@ -302,10 +308,12 @@ class HasOpenObjection:
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether such an objection is open."""
+        check_arguments(lead, at)
         return bool(self._open(lead, at))
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Name the open objections."""
+        check_arguments(lead, at)
         found = self._open(lead, at)
         if found:
             return _pass("open objection: " + ", ".join(k.value for k in found))

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from prospectlib.criteria import require_aware
+from prospectlib import _validate as v
 from prospectlib.errors import Problem
 from prospectlib.errors import ValidationError
 from prospectlib.lifecycle._spec import Stage
@@ -56,7 +56,7 @@ def stage_visits(lead: Lead) -> tuple[StageVisit, ...]:
         >>> [(v.stage, v.exited_at is None) for v in stage_visits(lead)]
         [('prospect', False), ('nurture', True)]
     """
-    history = lead.history
+    history = v.require_lead(lead).history
     if not history:
         return (
             StageVisit(stage=lead.stage, entered_at=lead.created_at, exited_at=None),
@@ -103,7 +103,7 @@ def time_in_stage(lead: Lead, *, at: dt.datetime) -> dt.timedelta:
         ... ).days
         3
     """
-    require_aware(at)
+    v.require_lead_at(lead, at)
     _check_not_before(lead, at)
     return at - lead.stage_entered_at
 
@@ -138,7 +138,7 @@ def time_per_stage(lead: Lead, *, at: dt.datetime) -> dict[str, dt.timedelta]:
         >>> {k: v.days for k, v in time_per_stage(lead, at=t + 10 * day).items()}
         {'prospect': 2, 'nurture': 8}
     """
-    require_aware(at)
+    v.require_lead_at(lead, at)
     totals: dict[str, dt.timedelta] = {}
     for visit in stage_visits(lead):
         if visit.entered_at > at:
@@ -217,7 +217,8 @@ class SlaStatus:
     state: SlaState
     """Within, due soon, overdue, or no SLA."""
     due_at: dt.datetime | None
-    """When the SLA ends (``None`` without an SLA)."""
+    """When the SLA ends (``None`` without an SLA, or when it would end after
+    year 9999, the calendar's end: such an SLA is never due)."""
     remaining: dt.timedelta | None
     """Time left (negative when overdue; ``None`` without an SLA)."""
 
@@ -229,8 +230,9 @@ def sla_status(stage: Stage, lead: Lead, *, at: dt.datetime) -> SlaStatus:
             stage=stage.id, state=SlaState.NONE, due_at=None, remaining=None
         )
     _check_not_before(lead, at)
-    due_at = lead.stage_entered_at + stage.sla
-    remaining = due_at - at
+    entered = lead.stage_entered_at
+    due_at = v.later(entered, stage.sla)
+    remaining = stage.sla - (at - entered)  # timedeltas: no calendar to fall off
     if remaining < dt.timedelta(0):
         state = SlaState.OVERDUE
     elif stage.due_soon is not None and remaining <= stage.due_soon:

@@ -13,6 +13,7 @@ from statemachine import StateChart
 from statemachine.exceptions import InvalidDefinition
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.criteria import Criterion
 from prospectlib.criteria import CriterionRegistry
 from prospectlib.criteria import require_aware
@@ -93,26 +94,26 @@ def _guard_cond(guard: Criterion) -> Callable[[_Holder], bool]:
 
 
 def _config_error(path: str, expected: str) -> InvalidConfigError:
-    return InvalidConfigError([Problem(path=path, expected=expected)])
+    return v.config_error("Pipeline", path, expected)
 
 
 def _to_stages(value: Iterable[Stage]) -> tuple[Stage, ...]:
-    return tuple(value)
+    return v.tuple_of(value, Stage, "a non-empty list of Stage", non_empty=True)
 
 
 def _to_transitions(value: Iterable[Transition]) -> tuple[Transition, ...]:
-    return tuple(value)
+    expected = "a non-empty list of Transition"
+    return v.tuple_of(value, Transition, expected, non_empty=True)
 
 
-def _check_pipeline_id(
-    inst: object, attribute: attrs.Attribute[str], value: object
-) -> None:
-    del inst
-    check_id("Pipeline", attribute.name, value)
+def _words(value: object, path: str) -> None:
+    """Refuse a reason or actor that is not a string (or ``None``)."""
+    if value is not None:
+        v.require(value, str, path, "a string or None")
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Pipeline:
     """A lead lifecycle: stages, and the events that move leads between them.
 
@@ -159,9 +160,11 @@ class Pipeline:
         'active'
     """
 
-    id: str = attrs.field(validator=_check_pipeline_id)
+    id: str = attrs.field(validator=check_id)
     """The pipeline's id, e.g. ``"b2b"``."""
-    label: str | None = attrs.field(default=None)
+    label: str | None = attrs.field(
+        default=None, validator=v.optional(v.text("a non-empty string or None"))
+    )
     """A readable name."""
     stages: tuple[Stage, ...] = attrs.field(converter=_to_stages)
     """The stages, in the order diagrams show them."""
@@ -180,10 +183,6 @@ class Pipeline:
     def __attrs_post_init__(self) -> None:
         """Check the definition, build the chart and compile the table."""
         stage_map = _check_definition(self.stages, self.transitions)
-        if self.label is not None and (
-            type(self.label) is not str or not self.label.strip()
-        ):
-            raise _config_error("Pipeline.label", "a non-empty string or None")
         chart = _build_chart(self.id, self.stages, self.transitions)
         table = _compile(chart, self.transitions)
         events_from: dict[str, list[str]] = {s.id: [] for s in self.stages}
@@ -322,9 +321,14 @@ class Pipeline:
             'rep-7'
         """
         if type(lead) is not Lead:
-            raise _not_a_lead(lead)
-        if reason is not None and type(reason) is not str and isinstance(reason, str):
+            v.require_lead(lead)
+        if type(event) is not str:
+            v.require(event, str, "event", "an event id")
+        if reason is not None and type(reason) is not str:
+            _words(reason, "reason")
             reason = str(reason)  # a StrEnum such as LostReason: store its value
+        if actor is not None and type(actor) is not str:
+            _words(actor, "actor")
         routes = self._table.get((lead.stage, event))
         if routes is not None and at.__class__ is dt.datetime and at.tzinfo is not None:
             route = routes[0]
@@ -456,9 +460,8 @@ class Pipeline:
             ('budget is unknown (no evidence)', 'authority is unknown (no evidence)', \
 'need is unknown (no evidence)', 'timing is unknown (no evidence)')
         """
-        if type(lead) is not Lead:
-            raise _not_a_lead(lead)
-        require_aware(at)
+        v.require_lead_at(lead, at)
+        v.require(event, str, "event", "an event id")
         route, explained = self._choose(
             lead, event, at, reason=None, actor=None, check_inputs=False
         )
@@ -480,8 +483,7 @@ class Pipeline:
 
     def decisions(self, lead: Lead, *, at: dt.datetime) -> tuple[Decision, ...]:
         """A `Decision` for every event out of the lead's stage, sorted by event."""
-        if type(lead) is not Lead:
-            raise _not_a_lead(lead)
+        v.require_lead_at(lead, at)
         if lead.stage not in self._stage_map:
             return ()
         return tuple(self.check(lead, e, at=at) for e in self._events_from[lead.stage])
@@ -497,9 +499,7 @@ class Pipeline:
             >>> pl.lifecycle.b2b_pipeline().allowed_events(lead, at=t)
             ('accept', 'disqualify', 'nurture')
         """
-        if type(lead) is not Lead:
-            raise _not_a_lead(lead)
-        require_aware(at)
+        v.require_lead_at(lead, at)
         stage = lead.stage
         if stage not in self._stage_map or at < lead.stage_entered_at:
             return ()
@@ -544,10 +544,13 @@ class Pipeline:
             (['sales_accepted', 'prospect'], ['B'])
         """
         require_aware(at)
+        v.require(event, str, "event", "an event id")
+        _words(reason, "reason")
+        _words(actor, "actor")
         send = self.send
         out: list[Lead] = []
         failures: list[SendFailure] = []
-        for index, lead in enumerate(leads):
+        for index, lead in enumerate(v.iterate(leads, "leads", "an iterable of Lead")):
             try:
                 out.append(send(lead, event, at=at, reason=reason, actor=actor))
             except (TransitionNotAllowedError, InvalidLeadError) as exc:
@@ -584,8 +587,7 @@ class Pipeline:
             prospectlib.errors.InvalidLeadError: Lead.history[0]: expected a \
 transition of pipeline 'b2b' (no 'win' from 'prospect')
         """
-        if type(lead) is not Lead:
-            raise _not_a_lead(lead)
+        v.require_lead(lead)
         initial = self.initial_stage.id
         if not lead.history:
             if lead.stage != initial:
@@ -625,7 +627,7 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
         heavy, so use `send` for work. Sending events to the machine does not
         change *lead*.
         """
-        require_aware(at)
+        v.require_lead_at(lead, at)
         if at < lead.stage_entered_at:
             raise ValidationError(
                 [
@@ -652,15 +654,14 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
             >>> b2b.sla_status(lead, at=t + dt.timedelta(hours=30)).state.value
             'overdue'
         """
-        if type(lead) is not Lead:
-            raise _not_a_lead(lead)
-        return _history.sla_status(self.stage(lead.stage), lead, at=require_aware(at))
+        v.require_lead_at(lead, at)
+        return _history.sla_status(self.stage(lead.stage), lead, at=at)
 
     def overdue(self, leads: Iterable[Lead], *, at: dt.datetime) -> tuple[Lead, ...]:
         """The leads past their stage's SLA at *at*, most overdue first."""
         require_aware(at)
         found = []
-        for lead in leads:
+        for lead in v.iterate(leads, "leads", "an iterable of Lead"):
             status = self.sla_status(lead, at=at)
             if status.due_at is not None and status.state is _history.SlaState.OVERDUE:
                 found.append((status.due_at, lead))
@@ -717,12 +718,6 @@ class SendManyResult:
         return len(self.leads) - len(self.failures)
 
 
-def _not_a_lead(value: object) -> InvalidLeadError:
-    return InvalidLeadError(
-        [Problem(path="lead", expected=f"a Lead (got {type(value).__name__})")]
-    )
-
-
 def _history_error(path: str, expected: str) -> InvalidLeadError:
     return InvalidLeadError([Problem(path=path, expected=expected)])
 
@@ -749,24 +744,20 @@ def _check_definition(
     stages: tuple[Stage, ...], transitions: tuple[Transition, ...]
 ) -> dict[str, Stage]:
     """Our own checks, before python-statemachine's; returns the stages by id."""
-    if not stages or not all(isinstance(s, Stage) for s in stages):
-        raise _config_error("Pipeline.stages", "a non-empty list of Stage")
-    if not transitions or not all(isinstance(t, Transition) for t in transitions):
-        raise _config_error("Pipeline.transitions", "a non-empty list of Transition")
     stage_map: dict[str, Stage] = {}
     for index, stage in enumerate(stages):
         if stage.id in stage_map:
-            raise _config_error(f"Pipeline.stages[{index}].id", "a unique stage id")
+            raise _config_error(f"stages[{index}].id", "a unique stage id")
         stage_map[stage.id] = stage
     initials = [s.id for s in stages if s.initial]
     if len(initials) != 1:
         raise _config_error(
-            "Pipeline.stages",
+            "stages",
             f"exactly one initial stage (found {len(initials)}: {', '.join(initials)})",
         )
     orders = [s.order for s in stages if s.order is not None]
     if len(set(orders)) != len(orders):
-        raise _config_error("Pipeline.stages", "each success-path order used once")
+        raise _config_error("stages", "each success-path order used once")
     _check_transitions(stage_map, transitions)
     return stage_map
 
@@ -780,20 +771,20 @@ def _check_transitions(
         for position, source in enumerate(transition.sources):
             if source not in stage_map:
                 raise _config_error(
-                    f"Pipeline.transitions[{index}].sources[{position}]",
+                    f"transitions[{index}].sources[{position}]",
                     f"a stage of this pipeline ({source!r} is not)",
                 )
             key = (source, transition.event, transition.target)
             if key in seen and transition.guard is None:
                 raise _config_error(
-                    f"Pipeline.transitions[{index}]",
+                    f"transitions[{index}]",
                     f"one unguarded transition per source, event and target "
                     f"({source!r} -{transition.event}-> {transition.target!r} repeats)",
                 )
             seen.add(key)
         if transition.target not in stage_map:
             raise _config_error(
-                f"Pipeline.transitions[{index}].target",
+                f"transitions[{index}].target",
                 f"a stage of this pipeline ({transition.target!r} is not)",
             )
 
@@ -823,7 +814,9 @@ def _build_chart(
         return type(name, (StateChart,), namespace)
     except InvalidDefinition as exc:
         message = str(exc).replace(_STAGE_ATTR, "")
-        raise _config_error("Pipeline", f"a valid state graph: {message}") from exc
+        raise InvalidConfigError(
+            [Problem(path="Pipeline", expected=f"a valid state graph: {message}")]
+        ) from exc
 
 
 def _compile(

@@ -13,10 +13,10 @@ import attrs
 from statemachine import StateChart
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.criteria import Criterion
 from prospectlib.criteria import is_criterion
 from prospectlib.errors import InvalidConfigError
-from prospectlib.errors import Problem
 
 _ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 # Names python-statemachine keeps for itself on a chart class; an event id becomes
@@ -77,84 +77,38 @@ class LostReason(enum.StrEnum):
     """Anything else."""
 
 
-def _config_error(path: str, expected: str) -> InvalidConfigError:
-    return InvalidConfigError([Problem(path=path, expected=expected)])
-
-
-def check_id(owner: str, field: str, value: object) -> None:
-    """Raise `InvalidConfigError` unless *value* is a usable stage or event id."""
+def id_fault(value: object) -> str | None:
+    """What is wrong with *value* as a stage or event id, or ``None`` if nothing."""
     if type(value) is not str or _ID.fullmatch(value) is None:
-        raise _config_error(
-            f"{owner}.{field}",
+        return (
             "an id of lower-case letters, digits and single underscores, "
-            "starting with a letter, like 'sales_qualified'",
+            "starting with a letter, like 'sales_qualified'"
         )
     if value in RESERVED_IDS:
-        raise _config_error(
-            f"{owner}.{field}",
-            f"an id that python-statemachine does not reserve ({value!r} is reserved)",
+        return (
+            f"an id that python-statemachine does not reserve ({value!r} is reserved)"
         )
+    return None
 
 
-def _id(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    check_id(type(inst).__name__, attribute.name, value)
+def check_id(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    """A usable stage or event id (an attrs validator)."""
+    fault = id_fault(value)
+    if fault is not None:
+        v.refuse(fault)
 
 
-def _label(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (type(value) is not str or not value.strip()):
-        raise _config_error(
-            f"{type(inst).__name__}.{attribute.name}", "a non-empty string or None"
-        )
-
-
-def _positive_delta(
-    inst: object, attribute: attrs.Attribute[dt.timedelta | None], value: object
-) -> None:
-    if value is not None and (
-        not isinstance(value, dt.timedelta) or value <= dt.timedelta(0)
-    ):
-        raise _config_error(
-            f"{type(inst).__name__}.{attribute.name}", "a positive timedelta or None"
-        )
-
-
-def _optional_order(
-    inst: object, attribute: attrs.Attribute[int | None], value: object
-) -> None:
-    if value is not None and (type(value) is not int or value < 0):
-        raise _config_error(
-            f"{type(inst).__name__}.{attribute.name}", "a whole number >= 0 or None"
-        )
-
-
-def _bool(inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if type(value) is not bool:
-        raise _config_error(f"{type(inst).__name__}.{attribute.name}", "true or false")
-
-
-def _kind(value: StageKind | str) -> StageKind:
-    try:
-        return StageKind(value)
-    except ValueError:
-        return value  # type: ignore[return-value]  # the validator names the fault
-
-
-def _kind_validator(
-    inst: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if not isinstance(value, StageKind):
-        choices = ", ".join(repr(k.value) for k in StageKind)
-        raise _config_error(
-            f"{type(inst).__name__}.{attribute.name}", f"one of {choices}"
-        )
+_optional_label = v.optional(v.text("a non-empty string or None"))
+_optional_delta = v.optional(v.duration("a positive timedelta or None"))
 
 
 def _default_label(inst: Stage) -> str:
-    return inst.id.replace("_", " ").capitalize()
+    # Defaults are made before validators run: the id may be anything yet.
+    return inst.id.replace("_", " ").capitalize() if type(inst.id) is str else ""
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Stage:
     """One stage of a pipeline.
 
@@ -166,83 +120,64 @@ class Stage:
         datetime.timedelta(seconds=21600)
     """
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=check_id)
     """The stage id stored in `Lead.stage`, e.g. ``"marketing_qualified"``."""
     label: str = attrs.field(
-        default=attrs.Factory(_default_label, takes_self=True), validator=_label
+        default=attrs.Factory(_default_label, takes_self=True),
+        validator=_optional_label,
     )
     """A readable name, e.g. ``"Marketing qualified (MQL)"``."""
-    kind: StageKind = attrs.field(
-        default=StageKind.OPEN, converter=_kind, validator=_kind_validator
-    )
+    kind: StageKind = attrs.field(default=StageKind.OPEN, converter=StageKind)
     """What reaching the stage means: open, won, lost or closed."""
-    order: int | None = attrs.field(default=None, validator=_optional_order)
+    order: int | None = attrs.field(
+        default=None,
+        validator=v.optional(v.whole(0, expected="a whole number >= 0 or None")),
+    )
     """Position on the success path (0 first); ``None`` for a detour."""
-    sla: dt.timedelta | None = attrs.field(default=None, validator=_positive_delta)
+    sla: dt.timedelta | None = attrs.field(default=None, validator=_optional_delta)
     """How long a lead may stay before it is overdue; ``None`` for no limit."""
-    due_soon: dt.timedelta | None = attrs.field(validator=_positive_delta)
+    due_soon: dt.timedelta | None = attrs.field(validator=_optional_delta)
     """How long before the SLA ends a lead counts as due soon (default: a quarter)."""
-    initial: bool = attrs.field(default=False, validator=_bool)
+    initial: bool = attrs.field(default=False, validator=v.flag)
     """Whether new leads start here; exactly one stage is initial."""
-    terminal: bool = attrs.field(default=False, validator=_bool)
+    terminal: bool = attrs.field(default=False, validator=v.flag)
     """Whether the stage is final: it accepts no event."""
 
     @due_soon.default
     def _due_soon_default(self) -> dt.timedelta | None:
-        return None if self.sla is None else self.sla / 4
+        # Defaults are made before validators run: the sla may be anything yet.
+        return self.sla / 4 if isinstance(self.sla, dt.timedelta) else None
 
     def __attrs_post_init__(self) -> None:
         """Check the SLA settings fit together."""
         if self.due_soon is not None and (self.sla is None or self.due_soon > self.sla):
-            raise _config_error("Stage.due_soon", "at most the sla (and only with one)")
+            raise v.config_error(
+                self, "due_soon", "at most the sla (and only with one)"
+            )
 
 
-def _to_ids(value: str | Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Iterable):
-        return tuple(value)
-    return value  # type: ignore[unreachable]  # the validator names the fault
+def _sources(value: str | Iterable[str]) -> tuple[str, ...]:
+    ids = v.items(
+        (value,) if isinstance(value, str) else value,
+        "one stage id or a non-empty list of them",
+    )
+    if not ids:
+        v.refuse("one stage id or a non-empty list of them")
+    for index, item in enumerate(ids):
+        fault = id_fault(item)
+        if fault is not None:
+            v.refuse(fault, f"[{index}]")
+    if v.first_repeat(ids) is not None:
+        v.refuse("each stage id once")
+    return ids
 
 
-def _ids(
-    inst: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
-) -> None:
-    path = f"{type(inst).__name__}.{attribute.name}"
-    if not isinstance(value, tuple) or not value:
-        raise _config_error(path, "one stage id or a non-empty list of them")
-    for index, item in enumerate(value):
-        check_id(type(inst).__name__, f"{attribute.name}[{index}]", item)
-    if len(set(value)) != len(value):
-        raise _config_error(path, "each stage id once")
-
-
-def _to_texts(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, Iterable) and not isinstance(value, str):
-        return tuple(value)
-    return value  # type: ignore[return-value]  # the validator names the fault
-
-
-def _reasons(
-    inst: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
-) -> None:
-    if not isinstance(value, tuple) or not all(
-        type(v) is str and v.strip() for v in value
-    ):
-        raise _config_error(
-            f"{type(inst).__name__}.{attribute.name}", "a list of non-empty strings"
-        )
-
-
-def _guard(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not is_criterion(value):
-        raise _config_error(
-            f"{type(inst).__name__}.{attribute.name}", "a criterion or None"
-        )
+def _reasons(value: Iterable[str]) -> tuple[str, ...]:
+    return v.texts(value, "a list of non-empty strings")
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Transition:
     """An event that moves a lead from any of ``sources`` to ``target``.
 
@@ -261,21 +196,22 @@ class Transition:
         ('prospect', 'nurture')
     """
 
-    event: str = attrs.field(validator=_id)
+    event: str = attrs.field(validator=check_id)
     """The event id, e.g. ``"qualify_marketing"``."""
-    sources: tuple[str, ...] = attrs.field(converter=_to_ids, validator=_ids)
+    sources: tuple[str, ...] = attrs.field(converter=_sources)
     """The stages the event may be sent from."""
-    target: str = attrs.field(validator=_id)
+    target: str = attrs.field(validator=check_id)
     """The stage the lead moves to."""
-    guard: Criterion | None = attrs.field(default=None, validator=_guard)
-    """What must hold for the move; ``None`` for no condition."""
-    requires_reason: bool = attrs.field(default=False, validator=_bool)
-    """Whether the caller must say why (stored in the `StageChange`)."""
-    reasons: tuple[str, ...] = attrs.field(
-        default=(), converter=_to_texts, validator=_reasons
+    guard: Criterion | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance(is_criterion, "a criterion or None")),
     )
+    """What must hold for the move; ``None`` for no condition."""
+    requires_reason: bool = attrs.field(default=False, validator=v.flag)
+    """Whether the caller must say why (stored in the `StageChange`)."""
+    reasons: tuple[str, ...] = attrs.field(default=(), converter=_reasons)
     """If not empty, the only reasons accepted (e.g. `LostReason` values)."""
-    requires_actor: bool = attrs.field(default=False, validator=_bool)
+    requires_actor: bool = attrs.field(default=False, validator=v.flag)
     """Whether the caller must say who made the move (e.g. the accepting rep)."""
 
     def __attrs_post_init__(self) -> None:

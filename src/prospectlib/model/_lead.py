@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
+import functools
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
+from typing import NoReturn
 from typing import TypeAlias
+from typing import TypeVar
 
 import attrs
 
-from prospectlib.model import _check as c
+from prospectlib import _validate as v
 from prospectlib.model._enums import Activity
 from prospectlib.model._enums import Channel
 from prospectlib.model._enums import ConsentStatus
@@ -32,123 +34,81 @@ from prospectlib.model._records import StageChange
 Scalar: TypeAlias = str | int | float | bool | None
 """A value allowed in `Lead.attributes`: what JSON holds, without nesting."""
 
-_SCALARS = (str, int, float, bool, type(None))
+R = TypeVar("R")
+_text = v.text(detail=True)
 
 
-def _a(name: str) -> str:
-    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
+def _keyed(value: object, cls: type[R], key: str) -> FrozenMap[Any, R]:
+    """Records keyed by their *key* field, from a mapping or an iterable of them.
 
-
-def _keyed(value: object, cls: type[Any], key: str, field: str) -> object:
-    """Turn an iterable of records into a `FrozenMap` keyed by *key*."""
-    if isinstance(value, FrozenMap):
+    In an iterable a later record replaces an earlier one of the same key.
+    """
+    if type(value) is FrozenMap and not value:
         return value
+    record = v.an(cls.__name__)
     if isinstance(value, Mapping):
-        return FrozenMap(value)
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        return value
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, cls):
-            c.fail("Lead", f"{field}[{index}]", f"{_a(cls.__name__)} ({c.got(item)})")
+        for name, item in value.items():
+            if not isinstance(item, cls):
+                v.refuse(f"{record} ({v.got(item)})", f"[{name!r}]")
+            if getattr(item, key) != name:
+                v.refuse(f"{record} whose {key} is its key", f"[{name!r}]")
+        return value if isinstance(value, FrozenMap) else FrozenMap(value)
+    expected = f"a mapping from {key} to {cls.__name__} (or an iterable of them)"
+    items = v.tuple_of(value, cls, expected, item=record)
     return FrozenMap((getattr(item, key), item) for item in items)
 
 
 def _to_evidence(
     value: Mapping[str, Evidence] | Iterable[Evidence],
 ) -> FrozenMap[str, Evidence]:
-    return _keyed(value, Evidence, "criterion", "evidence")  # type: ignore[return-value]
+    return _keyed(value, Evidence, "criterion")
 
 
 def _to_consent(
     value: Mapping[Channel, Consent] | Iterable[Consent],
 ) -> FrozenMap[Channel, Consent]:
-    return _keyed(value, Consent, "channel", "consent")  # type: ignore[return-value]
+    return _keyed(value, Consent, "channel")
 
 
-def _to_frozenset(value: Iterable[str]) -> frozenset[str]:
-    if isinstance(value, frozenset):
+def _to_tags(value: Iterable[str]) -> frozenset[str]:
+    if type(value) is frozenset and all(type(t) is str and t.strip() for t in value):
         return value
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        return value  # type: ignore[return-value]  # the validator names the fault
-    return frozenset(value)
+    return frozenset(v.texts(value, "a set of non-empty strings"))
 
 
 def _to_attributes(value: Mapping[str, Scalar]) -> FrozenMap[str, Scalar]:
-    if isinstance(value, Mapping) and not isinstance(value, FrozenMap):
-        return FrozenMap(value)
-    return value
-
-
-def _keyed_map(cls: type[Any], key: str) -> c.Validator:
-    expected = f"a mapping from {key} to {cls.__name__} (or an iterable of them)"
-
-    def check(inst: Lead, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, FrozenMap):
-            c.fail(inst, attribute.name, f"{expected} ({c.got(value)})")
-        for name, item in value.items():
-            if not isinstance(item, cls):
-                c.fail(
-                    inst,
-                    f"{attribute.name}[{name!r}]",
-                    f"{_a(cls.__name__)} ({c.got(item)})",
-                )
-            if getattr(item, key) != name:
-                c.fail(
-                    inst,
-                    f"{attribute.name}[{name!r}]",
-                    f"{_a(cls.__name__)} whose {key} is its key",
-                )
-
-    return check
-
-
-def _tags(
-    inst: Lead, attribute: attrs.Attribute[frozenset[str]], value: object
-) -> None:
-    if not isinstance(value, frozenset):
-        c.fail(inst, attribute.name, f"a set of non-empty strings ({c.got(value)})")
-    for tag in value:
-        if type(tag) is not str or not tag.strip():
-            c.fail(inst, attribute.name, "a set of non-empty strings")
-
-
-def _attributes(inst: Lead, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, FrozenMap):
-        c.fail(inst, attribute.name, f"a mapping of names to scalars ({c.got(value)})")
+    if type(value) is FrozenMap and not value:
+        return value
+    if not isinstance(value, Mapping):
+        v.refuse(f"a mapping of names to scalars ({v.got(value)})")
     for name, item in value.items():
         if type(name) is not str or not name:
-            c.fail(inst, attribute.name, "non-empty string keys")
-        if not isinstance(item, _SCALARS) or (
-            isinstance(item, float) and not math.isfinite(item)
-        ):
-            c.fail(
-                inst,
-                f"{attribute.name}[{name!r}]",
-                f"a str, int, finite float, bool or None ({c.got(item)})",
-            )
-
-
-def _source(value: Source | str) -> Source:
-    return c.enum_value(Source, value)
+            v.refuse("non-empty string keys")
+        if not v.is_scalar(item):
+            why = "got an int beyond ±2**53" if type(item) is int else v.got(item)
+            v.refuse(f"a str, int, finite float, bool or None ({why})", f"[{name!r}]")
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
 def _interactions(value: Iterable[Interaction]) -> tuple[Interaction, ...]:
-    return c.to_tuple(value)
+    return v.tuple_of(value, Interaction, _INTERACTIONS, item="an Interaction")
 
 
 def _purchases(value: Iterable[Purchase]) -> tuple[Purchase, ...]:
-    return c.to_tuple(value)
+    return v.tuple_of(value, Purchase, "a tuple of a Purchase", item="a Purchase")
 
 
 def _objections(value: Iterable[Objection]) -> tuple[Objection, ...]:
-    return c.to_tuple(value)
+    return v.tuple_of(value, Objection, _OBJECTIONS, item="an Objection")
 
 
 def _history(value: Iterable[StageChange]) -> tuple[StageChange, ...]:
-    return c.to_tuple(value)
+    return v.tuple_of(value, StageChange, _HISTORY, item="a StageChange")
 
 
+_INTERACTIONS = "a tuple of an Interaction"
+_OBJECTIONS = "a tuple of an Objection"
+_HISTORY = "a tuple of a StageChange"
 _by_at = attrgetter("at")
 _by_raised_at = attrgetter("raised_at")
 
@@ -163,7 +123,7 @@ def _sorted(
     return items
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Lead:
     """A potential customer: who they are, what they did, where they stand.
 
@@ -193,64 +153,45 @@ class Lead:
         ('prospect', 3, False)
     """
 
-    id: str = attrs.field(validator=c.text)
+    id: str = attrs.field(validator=_text)
     """Your identifier for the lead; never empty."""
-    created_at: dt.datetime = attrs.field(validator=c.aware)
+    created_at: dt.datetime = attrs.field(validator=v.aware)
     """When the lead was first captured; nothing about it happens earlier."""
-    source: Source = attrs.field(
-        default=Source.UNKNOWN, converter=_source, validator=c.member_of(Source)
-    )
+    source: Source = attrs.field(default=Source.UNKNOWN, converter=Source)
     """Where the lead came from."""
     person: Person | None = attrs.field(
-        default=None, validator=c.optional(c.instance(Person, "a Person"))
+        default=None, validator=v.optional(v.instance(Person, "a Person", detail=True))
     )
     """The person behind the lead, if known."""
     company: Company | None = attrs.field(
-        default=None, validator=c.optional(c.instance(Company, "a Company"))
+        default=None,
+        validator=v.optional(v.instance(Company, "a Company", detail=True)),
     )
     """Their company, for business leads."""
     interactions: tuple[Interaction, ...] = attrs.field(
-        default=(),
-        converter=_interactions,
-        validator=c.tuple_of(Interaction, "an Interaction"),
+        default=(), converter=_interactions
     )
     """Everything the lead did, oldest first."""
-    purchases: tuple[Purchase, ...] = attrs.field(
-        default=(), converter=_purchases, validator=c.tuple_of(Purchase, "a Purchase")
-    )
+    purchases: tuple[Purchase, ...] = attrs.field(default=(), converter=_purchases)
     """Everything the lead bought, oldest first."""
-    objections: tuple[Objection, ...] = attrs.field(
-        default=(),
-        converter=_objections,
-        validator=c.tuple_of(Objection, "an Objection"),
-    )
+    objections: tuple[Objection, ...] = attrs.field(default=(), converter=_objections)
     """What held or holds the lead back, oldest first."""
     evidence: FrozenMap[str, Evidence] = attrs.field(
-        factory=FrozenMap,
-        converter=_to_evidence,
-        validator=_keyed_map(Evidence, "criterion"),
+        factory=FrozenMap, converter=_to_evidence
     )
     """Qualification evidence keyed by criterion (one record per criterion)."""
     consent: FrozenMap[Channel, Consent] = attrs.field(
-        factory=FrozenMap,
-        converter=_to_consent,
-        validator=_keyed_map(Consent, "channel"),
+        factory=FrozenMap, converter=_to_consent
     )
     """Consent keyed by channel (one record per channel)."""
-    stage: str = attrs.field(default="prospect", validator=c.text)
+    stage: str = attrs.field(default="prospect", validator=_text)
     """The lifecycle stage; its meaning belongs to a pipeline."""
-    history: tuple[StageChange, ...] = attrs.field(
-        default=(),
-        converter=_history,
-        validator=c.tuple_of(StageChange, "a StageChange"),
-    )
+    history: tuple[StageChange, ...] = attrs.field(default=(), converter=_history)
     """Every stage change, oldest first; append-only."""
-    tags: frozenset[str] = attrs.field(
-        factory=frozenset, converter=_to_frozenset, validator=_tags
-    )
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_to_tags)
     """Free labels, e.g. ``{"vip", "trade-fair-2026"}``."""
     attributes: FrozenMap[str, Scalar] = attrs.field(
-        factory=FrozenMap, converter=_to_attributes, validator=_attributes
+        factory=FrozenMap, converter=_to_attributes
     )
     """Extra fields your application keeps (scalars only), read-only."""
 
@@ -264,18 +205,18 @@ class Lead:
         ):
             for index, item in enumerate(items):
                 if key(item) < start:
-                    c.fail(self, f"{name}[{index}]", "a time on or after created_at")
+                    _fail(self, f"{name}[{index}]", "a time on or after created_at")
             ordered = _sorted(items, key)
             if ordered is not items:
                 object.__setattr__(self, name, ordered)
         for criterion, record in self.evidence.items():
             if record.at < start:
-                c.fail(
+                _fail(
                     self, f"evidence[{criterion!r}].at", "a time on or after created_at"
                 )
         for channel, consent in self.consent.items():
             if consent.at is not None and consent.at < start:
-                c.fail(
+                _fail(
                     self,
                     f"consent[{channel.value!r}].at",
                     "a time on or after created_at",
@@ -287,25 +228,23 @@ class Lead:
         for index, change in enumerate(self.history):
             if previous is None:
                 if change.at < self.created_at:
-                    c.fail(
-                        self, f"history[{index}].at", "a time on or after created_at"
-                    )
+                    _fail(self, f"history[{index}].at", "a time on or after created_at")
             else:
                 if change.at < previous.at:
-                    c.fail(
+                    _fail(
                         self,
                         f"history[{index}].at",
                         "a time on or after the change before it",
                     )
                 if change.source != previous.target:
-                    c.fail(
+                    _fail(
                         self,
                         f"history[{index}].source",
                         f"the stage the previous change ended in ({previous.target!r})",
                     )
             previous = change
         if previous is not None and previous.target != self.stage:
-            c.fail(
+            _fail(
                 self,
                 "stage",
                 f"the target of the last history entry ({previous.target!r})",
@@ -359,6 +298,8 @@ class Lead:
             ... ]
             ['webinar_attendance']
         """
+        for index, activity in enumerate(activities):
+            v.require(activity, str, f"activities[{index}]", "an Activity")
         wanted = frozenset(activities)
         return tuple(
             i
@@ -381,7 +322,10 @@ class Lead:
     ) -> Decimal:
         """The total of purchases in *currency* made in ``[since, until)``.
 
-        Amounts in other currencies are not converted or counted.
+        Amounts in other currencies are not converted or counted. The total is
+        computed with 34 significant digits whatever the thread's decimal
+        context (exact for any realistic total); absurd amounts cannot make it
+        raise (a total past `Decimal`'s range is Infinity).
 
         Examples:
             >>> import datetime as dt
@@ -398,7 +342,8 @@ class Lead:
             >>> lead.amount_spent("EUR")
             Decimal('14.50')
         """
-        return sum(
+        return functools.reduce(
+            v.SUMS.add,
             (
                 p.amount
                 for p in _between(self.purchases, since, until)
@@ -413,11 +358,13 @@ class Lead:
 
     def consent_status(self, channel: Channel) -> ConsentStatus:
         """The consent recorded for *channel*; ``UNKNOWN`` when none is."""
+        v.require(channel, str, "channel", "a Channel")
         record = self.consent.get(channel)
         return ConsentStatus.UNKNOWN if record is None else record.status
 
     def can_contact(self, channel: Channel) -> bool:
         """Whether contact on *channel* is allowed: only an explicit grant allows it."""
+        v.require(channel, str, "channel", "a Channel")
         record = self.consent.get(channel)
         return record is not None and record.permits
 
@@ -475,15 +422,15 @@ class Lead:
             ('information_qualified', 1, 'prospect')
         """
         if type(change) is not StageChange:
-            c.fail(self, "history", f"a StageChange to append ({c.got(change)})")
+            _fail(self, "history", f"a StageChange to append ({v.got(change)})")
         if change.source != self.stage:
-            c.fail(
+            _fail(
                 self,
                 f"history[{len(self.history)}].source",
                 f"the current stage ({self.stage!r})",
             )
         if change.at < self.stage_entered_at:
-            c.fail(
+            _fail(
                 self,
                 f"history[{len(self.history)}].at",
                 "a time on or after the lead entered its stage",
@@ -500,6 +447,10 @@ class Lead:
         return attrs.evolve(self, consent=(*self.consent.values(), *consent))
 
 
+def _fail(owner: Lead, path: str, expected: str) -> NoReturn:
+    raise v.lead_error(owner, path, expected)
+
+
 _NEW = object.__new__
 _SET = object.__setattr__
 _GET = object.__getattribute__
@@ -511,6 +462,10 @@ _COPIED = tuple(
 def _between(
     records: tuple[Any, ...], since: dt.datetime | None, until: dt.datetime | None
 ) -> tuple[Any, ...]:
+    if since is not None:
+        v.require_aware(since, "since")
+    if until is not None:
+        v.require_aware(until, "until")
     return tuple(
         r
         for r in records

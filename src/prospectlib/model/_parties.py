@@ -8,27 +8,21 @@ from decimal import Decimal
 
 import attrs
 
-from prospectlib.model import _check as c
+from prospectlib import _validate as v
 from prospectlib.model._countries import COUNTRY_CODES
 from prospectlib.model._enums import BuyingRole
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_optional_text = v.optional(v.text(detail=True))
 
 
-def _upper(value: str | None) -> str | None:
-    return value.strip().upper() if isinstance(value, str) else value
-
-
-def _country(
-    inst: Location, attribute: attrs.Attribute[str | None], value: object
-) -> None:
+def _country(value: str | None) -> str | None:
     if value is None:
-        return
-    if not isinstance(value, str) or value not in COUNTRY_CODES:
-        c.fail(inst, attribute.name, "an ISO 3166-1 alpha-2 country code like 'VN'")
+        return None
+    return v.code(value, COUNTRY_CODES, "an ISO 3166-1 alpha-2 country code like 'VN'")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Location:
     """Where a person or company is; at least one part must be known.
 
@@ -40,45 +34,43 @@ class Location:
         Location(country='VN', region=None, city='Hanoi', postal_code=None)
     """
 
-    country: str | None = attrs.field(
-        default=None, converter=_upper, validator=_country
-    )
+    country: str | None = attrs.field(default=None, converter=_country)
     """ISO 3166-1 alpha-2 country code, e.g. ``"VN"``."""
-    region: str | None = attrs.field(default=None, validator=c.optional(c.text))
+    region: str | None = attrs.field(default=None, validator=_optional_text)
     """State, province or region, as written locally."""
-    city: str | None = attrs.field(default=None, validator=c.optional(c.text))
+    city: str | None = attrs.field(default=None, validator=_optional_text)
     """City or town."""
-    postal_code: str | None = attrs.field(default=None, validator=c.optional(c.text))
+    postal_code: str | None = attrs.field(default=None, validator=_optional_text)
     """Postal code."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse a location that says nothing."""
         if self.country is None and self.region is None and self.city is None:
-            c.fail(self, "country", "at least one of country, region or city")
+            raise v.lead_error(
+                self, "country", "at least one of country, region or city"
+            )
 
 
-def _email(inst: Person, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, str) or _EMAIL.fullmatch(value) is None:
-        c.fail(inst, attribute.name, "an e-mail address like 'name@example.com'")
-
-
-_optional_text = c.optional(c.text)
+_email = v.optional(v.matches(_EMAIL, "an e-mail address like 'name@example.com'"))
 
 
 def _role(value: BuyingRole | str | None) -> BuyingRole | None:
-    return None if value is None else c.enum_value(BuyingRole, value)
+    return v.optional_member(BuyingRole, value)
 
 
 def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    return c.to_tuple(value)
+    return v.texts(value, "a tuple of non-empty strings", item="a non-empty string")
 
 
-_optional_location = c.optional(c.instance(Location, "a Location"))
+def _amount(value: Decimal | float | str | None) -> Decimal | None:
+    return None if value is None else v.amount(value)
 
 
-@attrs.frozen(kw_only=True)
+_optional_location = v.optional(v.instance(Location, "a Location", detail=True))
+_optional_count = v.optional(v.whole(0, detail=True))
+
+
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Person:
     """The person behind a lead: contact details and what a target profile uses.
 
@@ -102,39 +94,27 @@ class Person:
     """Phone number, as written."""
     job_title: str | None = attrs.field(default=None, validator=_optional_text)
     """Job title, e.g. ``"Head of Operations"``."""
-    role: BuyingRole | None = attrs.field(
-        default=None,
-        converter=_role,
-        validator=c.optional(c.member_of(BuyingRole)),
-    )
+    role: BuyingRole | None = attrs.field(default=None, converter=_role)
     """The part this person plays in a buying decision."""
     age: int | None = attrs.field(
-        default=None, validator=c.optional(c.int_between(0, 130))
+        default=None, validator=v.optional(v.whole(0, 130, detail=True))
     )
     """Age in years."""
     gender: str | None = attrs.field(default=None, validator=_optional_text)
     """Gender, as the person gave it."""
-    income: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_decimal, validator=c.optional(c.money)
-    )
+    income: Decimal | None = attrs.field(default=None, converter=_amount)
     """Yearly income, in the currency the application uses."""
     occupation: str | None = attrs.field(default=None, validator=_optional_text)
     """Occupation, e.g. ``"student"`` or ``"nurse"``."""
-    lifestyle: tuple[str, ...] = attrs.field(
-        default=(), converter=_texts, validator=c.texts
-    )
+    lifestyle: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     """Lifestyle descriptors, e.g. ``("outdoors", "family")``."""
-    interests: tuple[str, ...] = attrs.field(
-        default=(), converter=_texts, validator=c.texts
-    )
+    interests: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     """Interests, e.g. ``("cycling", "photography")``."""
-    values: tuple[str, ...] = attrs.field(
-        default=(), converter=_texts, validator=c.texts
-    )
+    values: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     """Values the person holds, e.g. ``("sustainability",)``."""
     location: Location | None = attrs.field(default=None, validator=_optional_location)
     """Where the person lives or works."""
-    social_reach: int | None = attrs.field(default=None, validator=c.optional(c.count))
+    social_reach: int | None = attrs.field(default=None, validator=_optional_count)
     """Followers or contacts on social networks, summed."""
 
     @property
@@ -145,7 +125,7 @@ class Person:
         return self.email.rpartition("@")[2].lower()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Company:
     """The organisation a business lead works for.
 
@@ -158,11 +138,9 @@ class Company:
     """Company name."""
     industry: str | None = attrs.field(default=None, validator=_optional_text)
     """Industry, an open vocabulary such as ``"logistics"``."""
-    employees: int | None = attrs.field(default=None, validator=c.optional(c.count))
+    employees: int | None = attrs.field(default=None, validator=_optional_count)
     """Number of employees."""
-    annual_revenue: Decimal | None = attrs.field(
-        default=None, converter=c.to_optional_decimal, validator=c.optional(c.money)
-    )
+    annual_revenue: Decimal | None = attrs.field(default=None, converter=_amount)
     """Yearly revenue, in the currency the application uses."""
     location: Location | None = attrs.field(default=None, validator=_optional_location)
     """Where the company is based."""

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import attrs
 
-from prospectlib.model import _check as c
+from prospectlib import _validate as v
 from prospectlib.model._enums import Activity
 from prospectlib.model._enums import Channel
 from prospectlib.model._enums import ConsentStatus
@@ -20,40 +20,16 @@ from prospectlib.model._enums import ObjectionKind
 from prospectlib.model._enums import Verdict
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
-_optional_text = c.optional(c.text)
-_optional_aware = c.optional(c.aware)
-_optional_channel = c.optional(c.member_of(Channel))
+_text = v.text(detail=True)
+_optional_text = v.optional(_text)
+_optional_aware = v.optional(v.aware)
 
 
-def _activity(value: Activity | str) -> Activity:
-    return c.enum_value(Activity, value)
+def _optional_channel(value: Channel | str | None) -> Channel | None:
+    return v.optional_member(Channel, value)
 
 
-def _channel(value: Channel | str) -> Channel:
-    return c.enum_value(Channel, value)
-
-
-def _optional_channel_value(value: Channel | str | None) -> Channel | None:
-    return None if value is None else c.enum_value(Channel, value)
-
-
-def _objection_kind(value: ObjectionKind | str) -> ObjectionKind:
-    return c.enum_value(ObjectionKind, value)
-
-
-def _verdict(value: Verdict | str) -> Verdict:
-    return c.enum_value(Verdict, value)
-
-
-def _consent_status(value: ConsentStatus | str) -> ConsentStatus:
-    return c.enum_value(ConsentStatus, value)
-
-
-def _lawful_basis(value: LawfulBasis | str | None) -> LawfulBasis | None:
-    return None if value is None else c.enum_value(LawfulBasis, value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Interaction:
     """One thing a lead did: a visit, a download, a webinar, a call.
 
@@ -65,28 +41,23 @@ class Interaction:
         <Activity.WEBINAR_ATTENDANCE: 'webinar_attendance'>
     """
 
-    activity: Activity = attrs.field(
-        converter=_activity, validator=c.member_of(Activity)
-    )
+    activity: Activity = attrs.field(converter=Activity)
     """What the lead did."""
-    at: dt.datetime = attrs.field(validator=c.aware)
+    at: dt.datetime = attrs.field(validator=v.aware)
     """When (timezone-aware)."""
-    channel: Channel | None = attrs.field(
-        default=None, converter=_optional_channel_value, validator=_optional_channel
-    )
+    channel: Channel | None = attrs.field(default=None, converter=_optional_channel)
     """Where it happened, if recorded."""
-    value: float | None = attrs.field(default=None, validator=c.optional(c.finite))
+    value: float | None = attrs.field(default=None, validator=v.optional(v.finite()))
     """A number that goes with it, e.g. seconds watched or pages viewed."""
     detail: str | None = attrs.field(default=None, validator=_optional_text)
     """Which content, page or campaign, e.g. ``"Routing 101"``."""
 
 
-def _currency(inst: Purchase, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or _CURRENCY.fullmatch(value) is None:
-        c.fail(inst, attribute.name, "an ISO 4217 currency code like 'EUR'")
+def _amount(value: Decimal | float | str) -> Decimal:
+    return v.amount(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Purchase:
     """One purchase: what makes a lead a customer.
 
@@ -100,13 +71,15 @@ class Purchase:
         Decimal('49.90')
     """
 
-    at: dt.datetime = attrs.field(validator=c.aware)
+    at: dt.datetime = attrs.field(validator=v.aware)
     """When it was bought (timezone-aware)."""
-    amount: Decimal = attrs.field(converter=c.to_decimal, validator=c.money)
+    amount: Decimal = attrs.field(converter=_amount)
     """Total paid, >= 0."""
-    currency: str = attrs.field(validator=_currency)
+    currency: str = attrs.field(
+        validator=v.matches(_CURRENCY, "an ISO 4217 currency code like 'EUR'")
+    )
     """ISO 4217 code of ``amount``, e.g. ``"EUR"``."""
-    quantity: int = attrs.field(default=1, validator=c.count)
+    quantity: int = attrs.field(default=1, validator=v.whole(0, detail=True))
     """Units bought, >= 0."""
     product: str | None = attrs.field(default=None, validator=_optional_text)
     """What was bought."""
@@ -114,7 +87,7 @@ class Purchase:
     """Order or invoice number."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Objection:
     """Something that holds the lead back, and when it was resolved, if it was.
 
@@ -126,11 +99,9 @@ class Objection:
         (True, False)
     """
 
-    kind: ObjectionKind = attrs.field(
-        converter=_objection_kind, validator=c.member_of(ObjectionKind)
-    )
+    kind: ObjectionKind = attrs.field(converter=ObjectionKind)
     """What holds the lead back."""
-    raised_at: dt.datetime = attrs.field(validator=c.aware)
+    raised_at: dt.datetime = attrs.field(validator=v.aware)
     """When the lead raised it."""
     resolved_at: dt.datetime | None = attrs.field(
         default=None, validator=_optional_aware
@@ -142,7 +113,7 @@ class Objection:
     def __attrs_post_init__(self) -> None:
         """Refuse a resolution before the objection was raised."""
         if self.resolved_at is not None and self.resolved_at < self.raised_at:
-            c.fail(self, "resolved_at", "a time on or after raised_at")
+            raise v.lead_error(self, "resolved_at", "a time on or after raised_at")
 
     def is_open(self, at: dt.datetime | None = None) -> bool:
         """Whether the objection stands at *at* (or, without *at*, at all).
@@ -151,12 +122,14 @@ class Objection:
         """
         if at is None:
             return self.resolved_at is None
+        if at.__class__ is not dt.datetime or at.tzinfo is None:
+            v.require_aware(at)
         return self.raised_at <= at and (
             self.resolved_at is None or at < self.resolved_at
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Evidence:
     """What is known about one qualification criterion, e.g. BANT's ``budget``.
 
@@ -169,17 +142,21 @@ class Evidence:
         <Verdict.MET: 'met'>
     """
 
-    criterion: str = attrs.field(validator=c.text)
+    criterion: str = attrs.field(validator=_text)
     """The criterion's name, e.g. ``"budget"``, ``"authority"``, ``"need"``."""
-    verdict: Verdict = attrs.field(converter=_verdict, validator=c.member_of(Verdict))
+    verdict: Verdict = attrs.field(converter=Verdict)
     """Met, unmet or unknown."""
-    at: dt.datetime = attrs.field(validator=c.aware)
+    at: dt.datetime = attrs.field(validator=v.aware)
     """When it was established."""
     note: str | None = attrs.field(default=None, validator=_optional_text)
     """How it is known, e.g. ``"confirmed on the discovery call"``."""
 
 
-@attrs.frozen(kw_only=True)
+def _lawful_basis(value: LawfulBasis | str | None) -> LawfulBasis | None:
+    return v.optional_member(LawfulBasis, value)
+
+
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Consent:
     """A lead's consent for one channel, with the lawful basis for contact.
 
@@ -188,19 +165,13 @@ class Consent:
         True
     """
 
-    channel: Channel = attrs.field(converter=_channel, validator=c.member_of(Channel))
+    channel: Channel = attrs.field(converter=Channel)
     """The channel this record is about."""
     status: ConsentStatus = attrs.field(
-        default=ConsentStatus.UNKNOWN,
-        converter=_consent_status,
-        validator=c.member_of(ConsentStatus),
+        default=ConsentStatus.UNKNOWN, converter=ConsentStatus
     )
     """Granted, denied or unknown."""
-    basis: LawfulBasis | None = attrs.field(
-        default=None,
-        converter=_lawful_basis,
-        validator=c.optional(c.member_of(LawfulBasis)),
-    )
+    basis: LawfulBasis | None = attrs.field(default=None, converter=_lawful_basis)
     """The legal ground for contact on this channel."""
     at: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
     """When the status was given or last changed."""
@@ -211,7 +182,7 @@ class Consent:
         return self.status is ConsentStatus.GRANTED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class StageChange:
     """One step in a lead's lifecycle history: ``source`` → ``target`` by ``event``.
 
@@ -226,13 +197,13 @@ class StageChange:
         'information_qualified'
     """
 
-    event: str = attrs.field(validator=c.text)
+    event: str = attrs.field(validator=_text)
     """The event that caused the change."""
-    source: str = attrs.field(validator=c.text)
+    source: str = attrs.field(validator=_text)
     """The stage the lead left."""
-    target: str = attrs.field(validator=c.text)
+    target: str = attrs.field(validator=_text)
     """The stage the lead entered."""
-    at: dt.datetime = attrs.field(validator=c.aware)
+    at: dt.datetime = attrs.field(validator=v.aware)
     """When the change happened."""
     reason: str | None = attrs.field(default=None, validator=_optional_text)
     """Why, in words."""

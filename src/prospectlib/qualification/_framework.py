@@ -10,25 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from collections.abc import Iterable
-from collections.abc import Mapping
 from typing import Any
 from typing import Literal
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.criteria import Check
 from prospectlib.criteria import Criterion
 from prospectlib.criteria import compare
 from prospectlib.criteria import is_criterion
-from prospectlib.criteria import require_aware
 from prospectlib.criteria._base import BUILT_IN
-from prospectlib.criteria._base import _config_error
 from prospectlib.criteria._base import _fail
 from prospectlib.criteria._base import _pass
-from prospectlib.criteria._base import _text
+from prospectlib.criteria._base import check_arguments
+from prospectlib.criteria._base import nest
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import ValidationError
 from prospectlib.model import BuyingRole
@@ -54,58 +52,35 @@ nothing (no evidence as of ``at``)."""
 # --- validators and converters ------------------------------------------------------
 
 
-def _key(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if type(value) is not str or _KEY.fullmatch(value) is None:
-        raise _config_error(inst, attribute.name, _KEY_EXPECTED)
-
-
-def _string(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if type(value) is not str:
-        raise _config_error(inst, attribute.name, "a string")
-
-
-def _optional_criterion(
-    inst: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None and not is_criterion(value):
-        raise _config_error(inst, attribute.name, "a criterion or None")
-
-
 def _default_label(inst: FrameworkCriterion) -> str:
     key = inst.key
     return key.replace("_", " ").capitalize() if type(key) is str else ""
 
 
-def _to_tuple(value: object) -> object:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Iterable) and not isinstance(value, Mapping):
-        return tuple(value)
-    return value  # the validator names the fault
+def _criteria(value: Iterable[FrameworkCriterion]) -> tuple[FrameworkCriterion, ...]:
+    expected = "a non-empty list of criteria"
+    criteria = v.tuple_of(value, FrameworkCriterion, expected, non_empty=True)
+    if len(criteria) > _MAX_CRITERIA:
+        v.refuse(f"at most {_MAX_CRITERIA} criteria (got {len(criteria)})")
+    repeat = v.first_repeat(c.key for c in criteria)
+    if repeat is not None:
+        key = criteria[repeat].key
+        v.refuse(f"criteria with distinct keys ({key!r} appears twice)")
+    return criteria
 
 
-def _framework_criteria(
-    inst: object, attribute: attrs.Attribute[Any], value: object
+def _nested(
+    inst: Framework,
+    _attribute: attrs.Attribute[Any],
+    value: tuple[FrameworkCriterion, ...],
 ) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(type(c) is FrameworkCriterion for c in value)
-    ):
-        raise _config_error(inst, attribute.name, "a non-empty list of criteria")
-    if len(value) > _MAX_CRITERIA:
-        raise _config_error(
-            inst, attribute.name, f"at most {_MAX_CRITERIA} criteria (got {len(value)})"
-        )
-    seen: set[str] = set()
-    for criterion in value:
-        if criterion.key in seen:
-            raise _config_error(
-                inst,
-                attribute.name,
-                f"criteria with distinct keys ({criterion.key!r} appears twice)",
-            )
-        seen.add(criterion.key)
+    """The criteria derive from criteria nested at most `MAX_DEPTH` deep."""
+    nest(inst, (c.derived for c in value if c.derived is not None))
+
+
+def _keys(value: Iterable[str] | str) -> tuple[str, ...]:
+    expected = "a list of distinct criterion keys"
+    return v.texts(value, expected, single=True, distinct=True)
 
 
 def _default_min_met(inst: Framework) -> int:
@@ -113,28 +88,11 @@ def _default_min_met(inst: Framework) -> int:
     return len(criteria) if isinstance(criteria, tuple) and criteria else 1
 
 
-def _count(minimum: int) -> Callable[[object, attrs.Attribute[int], object], None]:
-    def check(inst: object, attribute: attrs.Attribute[int], value: object) -> None:
-        if type(value) is not int or value < minimum:
-            raise _config_error(inst, attribute.name, f"a whole number >= {minimum}")
-
-    return check
-
-
-def _keys(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not all(type(k) is str for k in value)
-        or len(set(value)) != len(value)
-    ):
-        raise _config_error(inst, attribute.name, "a list of distinct criterion keys")
-
-
 # --- the parts ----------------------------------------------------------------------
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class FrameworkCriterion:
     """One named criterion of a framework, read from the lead's evidence.
 
@@ -155,15 +113,18 @@ class FrameworkCriterion:
         'Authority'
     """
 
-    key: str = attrs.field(validator=_key)
+    key: str = attrs.field(validator=v.matches(_KEY, _KEY_EXPECTED))
     """The `Evidence.criterion` key, e.g. ``"budget"``."""
     label: str = attrs.field(
-        default=attrs.Factory(_default_label, takes_self=True), validator=_text
+        default=attrs.Factory(_default_label, takes_self=True), validator=v.text()
     )
     """The human name, e.g. ``"Economic buyer"`` (default: from the key)."""
-    description: str = attrs.field(default="", validator=_string)
+    description: str = attrs.field(default="", validator=v.instance(str, "a string"))
     """What meeting it means, in one sentence."""
-    derived: Criterion | None = attrs.field(default=None, validator=_optional_criterion)
+    derived: Criterion | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance(is_criterion, "a criterion or None")),
+    )
     """Establishes the criterion as met when the evidence does not say."""
 
 
@@ -287,7 +248,7 @@ def _are(names: tuple[str, ...]) -> str:
 
 
 @_convert.serializable(error=InvalidConfigError, kind="framework", of=Criterion)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Framework:
     """A qualification framework: named criteria over the evidence, and a pass rule.
 
@@ -337,38 +298,37 @@ class Framework:
         ('pain is unknown (no evidence)',)
     """
 
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=v.text())
     """What reasons call the framework, e.g. ``"BANT"``."""
     criteria: tuple[FrameworkCriterion, ...] = attrs.field(
-        converter=_to_tuple, validator=_framework_criteria
+        converter=_criteria, validator=_nested
     )
     """The criteria, in the order reasons list them; keys are distinct."""
     min_met: int = attrs.field(
         default=attrs.Factory(_default_min_met, takes_self=True),
-        validator=_count(1),
+        validator=v.whole(1),
     )
     """How many criteria must be met (default: all of them)."""
-    required: tuple[str, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_keys
-    )
+    required: tuple[str, ...] = attrs.field(default=(), converter=_keys)
     """Keys that must be met whatever the count."""
-    max_unmet: int = attrs.field(default=0, validator=_count(0))
+    max_unmet: int = attrs.field(default=0, validator=v.whole(0))
     """How many criteria may be known unmet (default none)."""
     _plan: tuple[tuple[str, Criterion | None, bool], ...] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _depth: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Check the rule fits the criteria, and plan the fast path once."""
         n = len(self.criteria)
         if self.min_met > n:
-            raise _config_error(
+            raise v.config_error(
                 self, "min_met", f"at most the number of criteria ({n})"
             )
         keys = self.keys
         for key in self.required:
             if key not in keys:
-                raise _config_error(
+                raise v.config_error(
                     self,
                     "required",
                     f"keys of the framework's criteria ({key!r} is not one of "
@@ -424,6 +384,7 @@ class Framework:
             >>> BANT.test(pl.Lead(id="L", created_at=t), at=t)
             False
         """
+        check_arguments(lead, at)
         evidence = lead.evidence
         max_unmet = self.max_unmet
         met = unmet = 0
@@ -476,7 +437,7 @@ class Framework:
             need is met (evidence 2026-03-01)
             timing is unknown (no evidence)
         """
-        require_aware(at)
+        check_arguments(lead, at)
         parts = tuple(_assess_one(c, lead, at) for c in self.criteria)
         met = tuple(p.key for p in parts if p.verdict is _MET)
         unmet = tuple(p.key for p in parts if p.verdict is _UNMET)

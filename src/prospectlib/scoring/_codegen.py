@@ -31,8 +31,8 @@ from collections.abc import Mapping
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
-from typing import NoReturn
 
+from prospectlib import _validate as v
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
 from prospectlib.criteria import AllOf
@@ -49,8 +49,6 @@ from prospectlib.criteria import HasTag
 from prospectlib.criteria import Not
 from prospectlib.criteria import Op
 from prospectlib.criteria import require_aware
-from prospectlib.errors import InvalidLeadError
-from prospectlib.errors import Problem
 from prospectlib.model import Activity
 from prospectlib.model import Company
 from prospectlib.model import FrozenMap
@@ -108,12 +106,6 @@ _FILES = itertools.count(1)
 def _up_to(interactions: tuple[Interaction, ...], at: dt.datetime) -> int:
     """How many of the time-ordered *interactions* happened at or before *at*."""
     return bisect.bisect_right(interactions, at, key=_AT)
-
-
-def _not_a_lead(lead: object) -> NoReturn:
-    raise InvalidLeadError(
-        [Problem(path="lead", expected=f"a Lead (got {type(lead).__name__})")]
-    )
 
 
 def _any_open(
@@ -595,7 +587,7 @@ def write(
     namespace.update(
         Lead=Lead,
         datetime=dt.datetime,
-        not_a_lead=_not_a_lead,
+        not_a_lead=v.require_lead,
         require_aware=require_aware,
         fsum=math.fsum,
         made=Score._made,  # noqa: SLF001  # the fast path kept for scoring

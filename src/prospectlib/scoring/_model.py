@@ -11,15 +11,16 @@ from typing import Any
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers import BUILT_IN_LABELS
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
 from prospectlib.criteria import Criterion
 from prospectlib.criteria import is_criterion
+from prospectlib.errors import ConfigTypeError
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
-from prospectlib.scoring import _check as c
 from prospectlib.scoring._engine import Plan
 from prospectlib.scoring._engine import compile_model
 
@@ -32,27 +33,46 @@ ENGAGEMENT = "engagement"
 """The dimension of how much interest a lead shows."""
 
 
-def _to_labels(value: object) -> object:
+ident = v.ident
+_optional_ident = v.optional(ident)
+_optional_text = v.optional(v.text("a non-empty string or null"))
+_optional_delta = v.optional(v.duration("a positive duration, or null"))
+
+
+def _points(value: float) -> float:
+    return v.real(value)
+
+
+def _limit(value: float | None, sign: int) -> float | None:
+    """A cap: a finite number >= 0 (*sign* 1, a maximum) or <= 0 (-1, a minimum)."""
+    if value is None:
+        return None
+    expected = f"a finite number {'>=' if sign > 0 else '<='} 0, or null"
+    number = v.real(value, expected=expected)
+    if number * sign < 0:
+        v.refuse(expected)
+    return number
+
+
+def _maximum(value: float | None) -> float | None:
+    return _limit(value, 1)
+
+
+def _minimum(value: float | None) -> float | None:
+    return _limit(value, -1)
+
+
+def _to_labels(value: Iterable[str] | str) -> tuple[str, ...]:
+    expected = "a non-empty list of label values"
     if isinstance(value, str):  # one label (a StrEnum member is a str)
         value = (value,)
-    if isinstance(value, Iterable):
-        return tuple(str(v) if isinstance(v, str) else v for v in value)
-    return value
-
-
-def _labels(
-    inst: LabelIs, attribute: attrs.Attribute[tuple[str, ...]], value: object
-) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(type(v) is str and v for v in value)
-    ):
-        raise c.config_error(inst, attribute.name, "a non-empty list of label values")
+    # Label enum members become their plain values.
+    labels = (str(x) if isinstance(x, str) else x for x in v.items(value, expected))
+    return v.texts(tuple(labels), expected, non_empty=True)
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class LabelIs:
     """A test on a classifier's answer: its label is one of ``labels``.
 
@@ -70,9 +90,9 @@ class LabelIs:
 profile_fit: 'strong', 'partial', 'weak', 'none' (got 'strnog')
     """
 
-    classifier: str = attrs.field(validator=c.ident)
+    classifier: str = attrs.field(validator=ident)
     """The name the classifier is registered under, e.g. ``"profile_fit"``."""
-    labels: tuple[str, ...] = attrs.field(converter=_to_labels, validator=_labels)
+    labels: tuple[str, ...] = attrs.field(converter=_to_labels)
     """The label values that pass, e.g. ``("strong", "partial")``."""
 
     def __attrs_post_init__(self) -> None:
@@ -84,7 +104,7 @@ profile_fit: 'strong', 'partial', 'weak', 'none' (got 'strnog')
         wrong = [v for v in self.labels if v not in values]
         if wrong:
             choices = ", ".join(repr(v) for v in values)
-            raise c.config_error(
+            raise v.config_error(
                 self,
                 "labels",
                 f"labels of {self.classifier}: {choices} (got {wrong[0]!r})",
@@ -100,22 +120,11 @@ profile_fit: 'strong', 'partial', 'weak', 'none' (got 'strnog')
         return f"{self.classifier} is {' or '.join(self.labels)}"
 
 
-def _optional_criterion(
-    inst: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None and not is_criterion(value):
-        raise c.config_error(inst, attribute.name, "a criterion, or null")
-
-
-def _optional_label(
-    inst: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None and not isinstance(value, LabelIs):
-        raise c.config_error(inst, attribute.name, "a label test, or null")
+_optional_criterion = v.optional(v.instance(is_criterion, "a criterion, or null"))
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Rule:
     """Points for a lead that meets a condition: a criterion or a label test.
 
@@ -139,57 +148,38 @@ class Rule:
         'profile_fit is strong'
     """
 
-    id: str = attrs.field(validator=c.ident)
+    id: str = attrs.field(validator=ident)
     """The rule's id, unique within its model."""
-    points: float = attrs.field(converter=c.to_float, validator=c.finite)
+    points: float = attrs.field(converter=_points)
     """The points it adds (or, negative, takes away) when its condition holds."""
-    dimension: str = attrs.field(default=FIT, validator=c.ident)
+    dimension: str = attrs.field(default=FIT, validator=ident)
     """The dimension the points count in (default ``"fit"``)."""
-    group: str | None = attrs.field(default=None, validator=c.optional_ident)
+    group: str | None = attrs.field(default=None, validator=_optional_ident)
     """The group whose cap applies, if any."""
     when: Criterion | None = attrs.field(default=None, validator=_optional_criterion)
     """The condition as a criterion (exactly one of ``when`` and ``label``)."""
-    label: LabelIs | None = attrs.field(default=None, validator=_optional_label)
+    label: LabelIs | None = attrs.field(
+        default=None, validator=v.optional(v.instance(LabelIs, "a label test, or null"))
+    )
     """The condition as a test of a classifier's label."""
-    description: str | None = attrs.field(default=None, validator=c.optional_text)
+    description: str | None = attrs.field(default=None, validator=_optional_text)
     """What the rule means, for explanations; the condition's reason otherwise."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse a rule with no condition, or with two."""
         if (self.when is None) == (self.label is None):
-            raise c.config_error(
+            raise v.config_error(
                 self, "when", "exactly one of 'when' (a criterion) and 'label'"
             )
 
 
-def _to_activities(value: object) -> object:
-    if isinstance(value, str):
-        value = (value,)
-    if not isinstance(value, Iterable):
-        return value
-    out: list[object] = []
-    for item in value:
-        try:
-            out.append(Activity(item))
-        except ValueError:
-            out.append(item)
-    return tuple(out)
-
-
-def _activities(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(isinstance(a, Activity) for a in value)
-        or len(set(value)) != len(value)
-    ):
-        raise c.config_error(
-            inst, attribute.name, "a non-empty list of distinct activities"
-        )
+def _to_activities(value: Iterable[Activity | str] | str) -> tuple[Activity, ...]:
+    expected = "a non-empty list of distinct activities"
+    return v.members(Activity, value, expected=expected, non_empty=True, distinct=True)
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Signal:
     """Points for each interaction of some activities, fading with age.
 
@@ -212,32 +202,33 @@ class Signal:
         ('engagement', 'webinar_attendance')
     """
 
-    id: str = attrs.field(validator=c.ident)
+    id: str = attrs.field(validator=ident)
     """The signal's id, unique within its model."""
-    activities: tuple[Activity, ...] = attrs.field(
-        converter=_to_activities, validator=_activities
-    )
+    activities: tuple[Activity, ...] = attrs.field(converter=_to_activities)
     """The activities that count."""
-    points: float = attrs.field(converter=c.to_float, validator=c.finite)
+    points: float = attrs.field(converter=_points)
     """Points per interaction at age zero (negative for a bad sign)."""
-    dimension: str = attrs.field(default=ENGAGEMENT, validator=c.ident)
+    dimension: str = attrs.field(default=ENGAGEMENT, validator=ident)
     """The dimension the points count in (default ``"engagement"``)."""
-    group: str | None = attrs.field(default=None, validator=c.optional_ident)
+    group: str | None = attrs.field(default=None, validator=_optional_ident)
     """The group whose cap applies, if any."""
     half_life: dt.timedelta | None = attrs.field(
-        default=None, validator=c.positive_delta
+        default=None, validator=_optional_delta
     )
     """After this long an interaction counts half; ``None``: no decay."""
-    within: dt.timedelta | None = attrs.field(default=None, validator=c.positive_delta)
+    within: dt.timedelta | None = attrs.field(default=None, validator=_optional_delta)
     """Only interactions this recent count; ``None``: all."""
-    max_count: int | None = attrs.field(default=None, validator=c.optional_count)
+    max_count: int | None = attrs.field(
+        default=None,
+        validator=v.optional(v.whole(1, expected="a whole number >= 1, or null")),
+    )
     """At most this many interactions count (the most recent); ``None``: all."""
-    description: str | None = attrs.field(default=None, validator=c.optional_text)
+    description: str | None = attrs.field(default=None, validator=_optional_text)
     """What the signal means, for explanations."""
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Group:
     """A cap on the points of the rules and signals in a group.
 
@@ -250,20 +241,16 @@ class Group:
         15.0
     """
 
-    id: str = attrs.field(validator=c.ident)
+    id: str = attrs.field(validator=ident)
     """The group's id, named by rules and signals."""
-    max: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.limit(1)
-    )
+    max: float | None = attrs.field(default=None, converter=_maximum)
     """The most points the group can add (``None``: no cap)."""
-    min: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.limit(-1)
-    )
+    min: float | None = attrs.field(default=None, converter=_minimum)
     """The most points the group can take away, as a number <= 0."""
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Dimension:
     """A dimension of the score (fit, engagement, …) and its limits.
 
@@ -272,15 +259,11 @@ class Dimension:
         100.0
     """
 
-    id: str = attrs.field(validator=c.ident)
+    id: str = attrs.field(validator=ident)
     """The dimension's id."""
-    max: float | None = attrs.field(
-        default=100.0, converter=c.to_optional_float, validator=c.limit(1)
-    )
+    max: float | None = attrs.field(default=100.0, converter=_maximum)
     """The dimension's limit (default 100, HubSpot's; ``None``: none)."""
-    min: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.limit(-1)
-    )
+    min: float | None = attrs.field(default=None, converter=_minimum)
     """The lowest the dimension can go, as a number <= 0 (``None``: no floor)."""
 
 
@@ -289,11 +272,11 @@ def _descending(
 ) -> None:
     for name, high, low in zip(names, values, values[1:], strict=False):
         if not high > low:
-            raise c.config_error(owner, name, f"a number above the next one ({low:g})")
+            raise v.config_error(owner, name, f"a number above the next one ({low:g})")
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Grades:
     """How the fit dimension becomes a grade: A, B, C or D.
 
@@ -302,13 +285,13 @@ class Grades:
         ('B', 'D')
     """
 
-    dimension: str = attrs.field(default=FIT, validator=c.ident)
+    dimension: str = attrs.field(default=FIT, validator=ident)
     """The dimension graded (default ``"fit"``)."""
-    a: float = attrs.field(default=60.0, converter=c.to_float, validator=c.finite)
+    a: float = attrs.field(default=60.0, converter=_points)
     """Points from which a lead is graded A."""
-    b: float = attrs.field(default=40.0, converter=c.to_float, validator=c.finite)
+    b: float = attrs.field(default=40.0, converter=_points)
     """Points from which a lead is graded B."""
-    c: float = attrs.field(default=20.0, converter=c.to_float, validator=c.finite)
+    c: float = attrs.field(default=20.0, converter=_points)
     """Points from which a lead is graded C; below, D."""
 
     def __attrs_post_init__(self) -> None:
@@ -325,7 +308,7 @@ class Grades:
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class Levels:
     """How the engagement dimension becomes a level: 1 (most), 2 or 3.
 
@@ -334,11 +317,11 @@ class Levels:
         (1, 3)
     """
 
-    dimension: str = attrs.field(default=ENGAGEMENT, validator=c.ident)
+    dimension: str = attrs.field(default=ENGAGEMENT, validator=ident)
     """The dimension read (default ``"engagement"``)."""
-    high: float = attrs.field(default=50.0, converter=c.to_float, validator=c.finite)
+    high: float = attrs.field(default=50.0, converter=_points)
     """Points from which engagement is level 1."""
-    medium: float = attrs.field(default=20.0, converter=c.to_float, validator=c.finite)
+    medium: float = attrs.field(default=20.0, converter=_points)
     """Points from which engagement is level 2; below, 3."""
 
     def __attrs_post_init__(self) -> None:
@@ -355,8 +338,24 @@ class Levels:
 _DEFAULT_DIMENSIONS = (Dimension(id=FIT), Dimension(id=ENGAGEMENT))
 
 
+def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return v.records(value, Rule, unique="id")
+
+
+def _signals(value: Iterable[Signal]) -> tuple[Signal, ...]:
+    return v.records(value, Signal, unique="id")
+
+
+def _groups(value: Iterable[Group]) -> tuple[Group, ...]:
+    return v.records(value, Group, unique="id")
+
+
+def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
+    return v.records(value, Dimension, non_empty=True, unique="id")
+
+
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class ScoreModel:
     """A score model: rules and signals adding up to explained points.
 
@@ -407,33 +406,21 @@ class ScoreModel:
         (40.0, 30.0, 10.0, 'C3')
     """
 
-    name: str = attrs.field(default="custom", validator=c.ident)
+    name: str = attrs.field(default="custom", validator=ident)
     """The model's name, shown in explanations."""
-    rules: tuple[Rule, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of(Rule)
-    )
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_rules)
     """The rules, in the order explanations list them."""
-    signals: tuple[Signal, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of(Signal)
-    )
+    signals: tuple[Signal, ...] = attrs.field(default=(), converter=_signals)
     """The signals."""
-    groups: tuple[Group, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of(Group)
-    )
+    groups: tuple[Group, ...] = attrs.field(default=(), converter=_groups)
     """The groups with caps, named by rules and signals."""
     dimensions: tuple[Dimension, ...] = attrs.field(
-        default=_DEFAULT_DIMENSIONS,
-        converter=c.to_tuple,
-        validator=c.tuple_of(Dimension, non_empty=True),
+        default=_DEFAULT_DIMENSIONS, converter=_dimensions
     )
     """The dimensions (default: ``fit`` and ``engagement``, each up to 100)."""
-    max_total: float | None = attrs.field(
-        default=100.0, converter=c.to_optional_float, validator=c.limit(1)
-    )
+    max_total: float | None = attrs.field(default=100.0, converter=_maximum)
     """The total's limit (default 100; ``None``: none)."""
-    min_total: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.limit(-1)
-    )
+    min_total: float | None = attrs.field(default=None, converter=_minimum)
     """The lowest the total can go, as a number <= 0 (``None``: no floor)."""
     grades: Grades = attrs.field(factory=Grades)
     """How the fit dimension becomes a grade."""
@@ -443,18 +430,14 @@ class ScoreModel:
 
     def __attrs_post_init__(self) -> None:
         """Check names across the model, then compile it once for scoring."""
-        c.unique(self, "rules", (r.id for r in self.rules))
-        c.unique(self, "signals", (s.id for s in self.signals))
         ids = {r.id for r in self.rules}
         for index, signal in enumerate(self.signals):
             if signal.id in ids:
-                raise c.config_error(
+                raise v.config_error(
                     self,
                     f"signals[{index}].id",
                     f"an id no rule has (got {signal.id!r})",
                 )
-        c.unique(self, "groups", (g.id for g in self.groups))
-        c.unique(self, "dimensions", (d.id for d in self.dimensions))
         self._check_names()
         object.__setattr__(self, "_plan", compile_model(self))
 
@@ -484,20 +467,20 @@ class ScoreModel:
                 if item.group is not None:
                     first = group_dimension.setdefault(item.group, item.dimension)
                     if first != item.dimension:
-                        raise c.config_error(
+                        raise v.config_error(
                             self,
                             f"{field}[{index}].dimension",
                             f"{first!r}, the dimension of the rest of group "
                             f"{item.group!r} (a group counts in one dimension)",
                         )
                 if item.dimension not in dimensions:
-                    raise c.config_error(
+                    raise v.config_error(
                         self,
                         f"{field}[{index}].dimension",
                         f"one of the model's dimensions: {dims}",
                     )
                 if item.group is not None and item.group not in groups:
-                    raise c.config_error(
+                    raise v.config_error(
                         self,
                         f"{field}[{index}].group",
                         "one of the model's groups "
@@ -508,7 +491,7 @@ class ScoreModel:
             ("levels", self.levels.dimension),
         ):
             if dimension not in dimensions:
-                raise c.config_error(
+                raise v.config_error(
                     self, f"{field}.dimension", f"one of the model's dimensions: {dims}"
                 )
 
@@ -546,11 +529,16 @@ class ScoreModel:
             The `Score`, with its contributions built when first asked for.
 
         Raises:
-            InvalidLeadError: *lead* is not a `Lead`.
+            LeadTypeError: *lead* is not a `Lead`.
             ValidationError: *at* is not timezone-aware.
+            ArgumentTypeError: *labels* is not a mapping of names to
+                classifications, or *registry* is not a `ClassifierRegistry`
+                (`ConfigTypeError`); both are `TypeError`s too.
             UnknownClassifierError: a label test names a classifier that the
                 registry does not hold.
         """
+        if labels is not None or registry is not None:
+            _check_labels(labels, registry, self._plan.classifiers)
         return self._plan.score(lead, at, labels, registry)
 
     def score_many(
@@ -570,5 +558,25 @@ class ScoreModel:
             >>> [s.total for s in ScoreModel().score_many(leads, at=t)]
             [0.0, 0.0]
         """
+        if registry is not None:
+            _check_labels(None, registry, ())
         plan = self._plan
+        leads = v.iterate(leads, "leads", "an iterable of Lead")
         return [plan.score(lead, at, None, registry) for lead in leads]
+
+
+def _check_labels(labels: object, registry: object, needed: tuple[str, ...]) -> None:
+    """Refuse *labels* that are not classifications by name, or a bad *registry*.
+
+    Of the labels, those the model reads (*needed*) are looked at.
+    """
+    if registry is not None:
+        expected = "a ClassifierRegistry or None"
+        v.require(registry, ClassifierRegistry, "registry", expected, ConfigTypeError)
+    if labels is None:
+        return
+    v.require(labels, Mapping, "labels", "a mapping of names to classifications")
+    for name in needed:
+        answer = labels.get(name)  # type: ignore[attr-defined]  # a Mapping
+        if answer is not None:
+            v.require(answer, Classification, f"labels[{name!r}]", "a Classification")

@@ -10,12 +10,11 @@ from typing import Any
 
 import attrs
 
+from prospectlib import _validate as v
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
 from prospectlib.classifiers import classify
-from prospectlib.criteria import require_aware
-from prospectlib.errors import InvalidLeadError
-from prospectlib.errors import Problem
+from prospectlib.errors import ConfigTypeError
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import SlaState
 from prospectlib.lifecycle import StageKind
@@ -28,10 +27,8 @@ from prospectlib.workflow._policy import QualificationPolicy
 from prospectlib.workflow._policy import Suggestion
 
 
-def _not_a_lead(value: object, path: str = "lead") -> InvalidLeadError:
-    return InvalidLeadError(
-        [Problem(path=path, expected=f"a Lead (got {type(value).__name__})")]
-    )
+def _require_config(value: object, cls: type[Any], path: str) -> None:
+    v.require(value, cls, path, v.an(cls.__name__), ConfigTypeError)
 
 
 @attrs.frozen(kw_only=True)
@@ -96,6 +93,8 @@ def advance(  # noqa: PLR0913  # the inputs of suggest, plus the pipeline
         >>> step.lead.stage, step.lead.history[-1].reason
         ('customer', 'bought: a purchase makes a customer')
     """
+    _require_config(pipeline, Pipeline, "pipeline")
+    _require_config(policy, QualificationPolicy, "policy")
     suggestion = policy.suggest(
         lead, at=at, pipeline=pipeline, score=score, labels=labels, registry=registry
     )
@@ -127,11 +126,12 @@ def advance_many(
         >>> [s.moved for s in steps]
         [False, False]
     """
-    require_aware(at)
+    v.require_aware(at)
+    _require_config(pipeline, Pipeline, "pipeline")
+    _require_config(policy, QualificationPolicy, "policy")
     out = []
-    for lead in leads:
-        if type(lead) is not Lead:
-            raise _not_a_lead(lead, "leads[]")
+    for lead in v.iterate(leads, "leads", "an iterable of Lead"):
+        v.require_lead(lead, "leads[]")
         out.append(advance(lead, pipeline, policy, at=at, registry=registry))
     return out
 
@@ -182,7 +182,16 @@ def _chooser(
     pipeline: Pipeline | Callable[[Lead], Pipeline] | None,
 ) -> Callable[[Lead], Pipeline]:
     if pipeline is not None and not isinstance(pipeline, Pipeline):
-        return pipeline
+        expected = "a Pipeline, a function choosing one per lead, or None"
+        v.require(pipeline, callable, "pipeline", expected, ConfigTypeError)
+        choose = pipeline
+
+        def chosen(lead: Lead) -> Pipeline:
+            chart = choose(lead)
+            _require_config(chart, Pipeline, "pipeline(lead)")
+            return chart
+
+        return chosen
     fixed = b2b_pipeline() if pipeline is None else pipeline
     return lambda _lead: fixed
 
@@ -228,13 +237,14 @@ def prioritize(
 (2, 'MQL', 'hot; Marketing qualified (MQL); score 20 (D1)'), \
 (3, 'QUIET', 'dead: no time on it; Prospect; score 0 (D3)')]
     """
-    require_aware(at)
+    v.require_aware(at)
     choose = _chooser(pipeline)
+    if model is not None:
+        _require_config(model, ScoreModel, "model")
     scorer = default_model() if model is None else model
     ranked = []
-    for lead in leads:
-        if type(lead) is not Lead:
-            raise _not_a_lead(lead, "leads[]")
+    for lead in v.iterate(leads, "leads", "an iterable of Lead"):
+        v.require_lead(lead, "leads[]")
         chart = choose(lead)
         labels = classify(lead, at=at, registry=registry, only=["temperature"])
         score = scorer.score(lead, at=at, labels=labels, registry=registry)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from prospectlib import _convert
+from prospectlib import _validate as v
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
 from prospectlib.criteria import Criterion
 from prospectlib.criteria import is_criterion
-from prospectlib.criteria import require_aware
+from prospectlib.errors import ConfigTypeError
 from prospectlib.errors import InvalidConfigError
-from prospectlib.errors import InvalidLeadError
 from prospectlib.errors import Problem
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Transition
@@ -24,7 +25,6 @@ from prospectlib.model import Lead
 from prospectlib.scoring import LabelIs
 from prospectlib.scoring import Score
 from prospectlib.scoring import ScoreModel
-from prospectlib.scoring import _check as c  # until one validation kit
 from prospectlib.scoring import default_model
 
 _GRADES = ("A", "B", "C", "D")
@@ -32,62 +32,53 @@ _LEVELS = (1, 2, 3)
 _TIERS = tuple(f"{g}{n}" for g in _GRADES for n in _LEVELS)
 
 
-def _one_of(choices: tuple[Any, ...]) -> Any:  # noqa: ANN401  # an attrs validator
-    names = ", ".join(repr(v) for v in choices)
-
-    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not all(
-            type(v) is type(choices[0]) and v in choices for v in value
-        ):
-            raise c.config_error(inst, attribute.name, f"a list of {names}")
-
-    return check
-
-
-def _to_ids(value: object) -> object:
-    return (value,) if isinstance(value, str) else c.to_tuple(value)
+def _choices(value: object, choices: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A tuple of *choices* (one alone is a list of one), of their type exactly."""
+    kind = type(choices[0])
+    expected = f"a list of {', '.join(repr(choice) for choice in choices)}"
+    return v.tuple_of(
+        (value,) if type(value) is kind else value,
+        lambda item: type(item) is kind and item in choices,
+        expected,
+    )
 
 
-def _ids(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):
-        raise c.config_error(inst, attribute.name, "a list of ids")
-    for item in value:
-        c.ident(inst, attribute, item)
+def _tiers(value: Iterable[str] | str) -> tuple[str, ...]:
+    return _choices(value, _TIERS)
 
 
-def _to_channels(value: object) -> object:
-    value = _to_ids(value)
-    if not isinstance(value, tuple):
-        return value
-    out: list[object] = []
-    for item in value:
-        try:
-            out.append(Channel(item))
-        except ValueError:
-            out.append(item)
-    return tuple(out)
+def _grades(value: Iterable[str] | str) -> tuple[str, ...]:
+    return _choices(value, _GRADES)
 
 
-def _channels(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(v, Channel) for v in value):
-        names = ", ".join(repr(m.value) for m in Channel)
-        raise c.config_error(inst, attribute.name, f"a list of {names}")
+def _levels(value: Iterable[int] | int) -> tuple[int, ...]:
+    return _choices(value, _LEVELS)
 
 
-def _optional_criterion(
-    inst: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None and not is_criterion(value):
-        raise c.config_error(inst, attribute.name, "a criterion, or null")
+def _stages(value: Iterable[str] | str) -> tuple[str, ...]:
+    return v.tuple_of(
+        (value,) if isinstance(value, str) else value, v.is_ident, "a list of ids"
+    )
 
 
-def _text(inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if type(value) is not str or not value.strip():
-        raise c.config_error(inst, attribute.name, "a non-empty string")
+def _channels(value: Iterable[Channel | str] | Channel | str) -> tuple[Channel, ...]:
+    return v.members(Channel, value)
+
+
+def _bound(value: float | None) -> float | None:
+    return None if value is None else v.real(value)
+
+
+def _labels(value: Iterable[LabelIs]) -> tuple[LabelIs, ...]:
+    return v.records(value, LabelIs)
+
+
+def _rules(value: Iterable[PolicyRule]) -> tuple[PolicyRule, ...]:
+    return v.records(value, PolicyRule, unique="id")
 
 
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class PolicyRule:
     """When to suggest a lifecycle event: conditions on the score, labels, lead.
 
@@ -108,62 +99,45 @@ class PolicyRule:
         ('A1', 'B1')
     """
 
-    id: str = attrs.field(validator=c.ident)
+    id: str = attrs.field(validator=v.ident)
     """The rule's id, unique in its policy."""
-    event: str = attrs.field(validator=c.ident)
+    event: str = attrs.field(validator=v.ident)
     """The event to suggest."""
-    reason: str = attrs.field(validator=_text)
+    reason: str = attrs.field(validator=v.text())
     """Why, in words; recorded as the stage change's reason when the event
     needs one (unless ``event_reason`` is given)."""
-    stages: tuple[str, ...] = attrs.field(default=(), converter=_to_ids, validator=_ids)
+    stages: tuple[str, ...] = attrs.field(default=(), converter=_stages)
     """Only for leads in these stages (empty: any)."""
-    min_total: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.optional_finite
-    )
+    min_total: float | None = attrs.field(default=None, converter=_bound)
     """The total must be at least this."""
-    max_total: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.optional_finite
-    )
+    max_total: float | None = attrs.field(default=None, converter=_bound)
     """The total must be at most this."""
-    min_fit: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.optional_finite
-    )
+    min_fit: float | None = attrs.field(default=None, converter=_bound)
     """The fit points must be at least this."""
-    max_fit: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.optional_finite
-    )
+    max_fit: float | None = attrs.field(default=None, converter=_bound)
     """The fit points must be at most this (e.g. negative: bad signs)."""
-    min_engagement: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.optional_finite
-    )
+    min_engagement: float | None = attrs.field(default=None, converter=_bound)
     """The engagement points must be at least this."""
-    max_engagement: float | None = attrs.field(
-        default=None, converter=c.to_optional_float, validator=c.optional_finite
-    )
+    max_engagement: float | None = attrs.field(default=None, converter=_bound)
     """The engagement points must be at most this."""
-    tiers: tuple[str, ...] = attrs.field(
-        default=(), converter=_to_ids, validator=_one_of(_TIERS)
-    )
+    tiers: tuple[str, ...] = attrs.field(default=(), converter=_tiers)
     """The tier must be one of these (empty: any)."""
-    grades: tuple[str, ...] = attrs.field(
-        default=(), converter=_to_ids, validator=_one_of(_GRADES)
-    )
+    grades: tuple[str, ...] = attrs.field(default=(), converter=_grades)
     """The grade must be one of these (empty: any)."""
-    levels: tuple[int, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=_one_of(_LEVELS)
-    )
+    levels: tuple[int, ...] = attrs.field(default=(), converter=_levels)
     """The engagement level must be one of these (empty: any)."""
-    labels: tuple[LabelIs, ...] = attrs.field(
-        default=(), converter=c.to_tuple, validator=c.tuple_of(LabelIs)
-    )
+    labels: tuple[LabelIs, ...] = attrs.field(default=(), converter=_labels)
     """Label tests that must all hold."""
-    when: Criterion | None = attrs.field(default=None, validator=_optional_criterion)
-    """A criterion that must hold (a framework, a recency test, …)."""
-    contact: tuple[Channel, ...] = attrs.field(
-        default=(), converter=_to_channels, validator=_channels
+    when: Criterion | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance(is_criterion, "a criterion, or null")),
     )
+    """A criterion that must hold (a framework, a recency test, …)."""
+    contact: tuple[Channel, ...] = attrs.field(default=(), converter=_channels)
     """The follow-up contacts the lead on one of these channels: needs consent."""
-    event_reason: str | None = attrs.field(default=None, validator=c.optional_text)
+    event_reason: str | None = attrs.field(
+        default=None, validator=v.optional(v.text("a non-empty string or null"))
+    )
     """The reason recorded with the event, when it differs from ``reason``
     (e.g. a `LostReason` value for ``lose``)."""
 
@@ -249,20 +223,8 @@ class Suggestion:
     or that would move the lead backwards: ``"rule: why"``."""
 
 
-def _check_rules(
-    inst: QualificationPolicy, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    c.tuple_of(PolicyRule)(inst, attribute, value)
-    c.unique(inst, attribute.name, (r.id for r in value))  # type: ignore[attr-defined]
-
-
-def _model(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, ScoreModel):
-        raise c.config_error(inst, attribute.name, "a score model")
-
-
 @_convert.serializable(error=InvalidConfigError)
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
 class QualificationPolicy:
     """Rules that turn a lead's score and labels into its next lifecycle event.
 
@@ -287,15 +249,15 @@ class QualificationPolicy:
         ('purchase', 'bought: a purchase makes a customer')
     """
 
-    name: str = attrs.field(validator=c.ident)
+    name: str = attrs.field(validator=v.ident)
     """The policy's name."""
-    pipeline: str = attrs.field(validator=c.ident)
+    pipeline: str = attrs.field(validator=v.ident)
     """The id of the pipeline it is written for."""
-    rules: tuple[PolicyRule, ...] = attrs.field(
-        converter=c.to_tuple, validator=_check_rules
-    )
+    rules: tuple[PolicyRule, ...] = attrs.field(converter=_rules)
     """The rules, tried in order."""
-    model: ScoreModel = attrs.field(factory=default_model, validator=_model)
+    model: ScoreModel = attrs.field(
+        factory=default_model, validator=v.instance(ScoreModel, "a score model")
+    )
     """The score model used when no score is given."""
 
     def _pipeline(self, pipeline: Pipeline | None) -> Pipeline:
@@ -311,13 +273,18 @@ class QualificationPolicy:
                     "built in: pass pipeline=...)"
                 )
             return make()
-        if not isinstance(pipeline, Pipeline) or pipeline.id != self.pipeline:
-            got = (
-                pipeline.id
-                if isinstance(pipeline, Pipeline)
-                else type(pipeline).__name__
+        wanted = f"the pipeline {self.pipeline!r}"
+        if not isinstance(pipeline, Pipeline):
+            raise ConfigTypeError(
+                [
+                    Problem(
+                        path="pipeline",
+                        expected=f"{wanted} (got {type(pipeline).__name__!r})",
+                    )
+                ]
             )
-            raise _pipeline_error(f"the pipeline {self.pipeline!r} (got {got!r})")
+        if pipeline.id != self.pipeline:
+            raise _pipeline_error(f"{wanted} (got {pipeline.id!r})")
         return pipeline
 
     def suggest(  # noqa: PLR0913  # the inputs a suggestion may reuse
@@ -343,15 +310,25 @@ class QualificationPolicy:
             registry: Where to find the classifiers that are missing.
 
         Raises:
-            InvalidConfigError: *pipeline* is not the one the policy is for.
+            LeadTypeError: *lead* is not a `Lead`.
+            InvalidConfigError: *pipeline* is not the one the policy is for (a
+                `ConfigTypeError`, also a `TypeError`, when it is no pipeline).
+            ArgumentTypeError: *score* is not a `Score`, or *labels* not a
+                mapping of classifications (`TypeError`s too).
         """
-        if type(lead) is not Lead:
-            raise InvalidLeadError(
-                [Problem(path="lead", expected=f"a Lead (got {type(lead).__name__})")]
-            )
-        require_aware(at)
+        v.require_lead_at(lead, at)
         chart = self._pipeline(pipeline)
+        if score is not None:
+            v.require(score, Score, "score", "a Score or None")
+        if labels is not None:
+            v.require(
+                labels, Mapping, "labels", "a mapping of names to classifications"
+            )
         known = dict(labels or {})
+        for name in {n for rule in self.rules for n in rule.classifiers}:
+            if known.get(name) is not None:
+                expected = "a Classification"
+                v.require(known[name], Classification, f"labels[{name!r}]", expected)
         if score is None:
             score = self.model.score(lead, at=at, labels=known, registry=registry)
         wanted = [n for r in self.rules for n in r.classifiers if n not in known]
@@ -359,7 +336,9 @@ class QualificationPolicy:
             from prospectlib.classifiers import classify  # noqa: PLC0415  # lazily
 
             known.update(
-                classify(lead, at=at, registry=registry, only=dict.fromkeys(wanted))
+                classify(
+                    lead, at=at, registry=registry, only=tuple(dict.fromkeys(wanted))
+                )
             )
         passed_over: list[str] = []
         available = set(chart.events_from(lead.stage))
