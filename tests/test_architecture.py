@@ -17,6 +17,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "prospectlib"
 # one layer are peers and import none of each other.
 LAYERS: list[set[str]] = [
     {"_version", "_public", "errors"},
+    {"_validate"},
     {"model"},
     {"_convert", "_samples_data"},
     {"serialize", "samples", "strategies"},

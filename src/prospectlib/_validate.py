@@ -2,9 +2,10 @@
 
 Every attrs class of the library checks its fields with the converters and
 validators here, `prospectlib.serialize` reads data with the same rules, and
-public functions check their arguments with `require_lead`, `require_aware` and
-`require`. Nothing here knows the model: this module imports only
-`prospectlib.errors`, attrs and the standard library.
+public functions check their arguments with `require_aware` and `require` (and
+`prospectlib.model._require.require_lead`, which knows the `Lead` class). Nothing
+here knows the model: this module imports only `prospectlib.errors`, attrs and
+the standard library.
 
 **Where a fault is reported.** A rule refuses a value by raising `RefusalError`, a
 `ValidationError` whose paths are relative to the value it looked at (``""``
@@ -56,7 +57,6 @@ from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
 from typing import Any
 from typing import NoReturn
 from typing import TypeVar
@@ -68,12 +68,8 @@ from prospectlib.errors import ArgumentTypeError
 from prospectlib.errors import ConfigTypeError
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
-from prospectlib.errors import LeadTypeError
 from prospectlib.errors import Problem
 from prospectlib.errors import ValidationError
-
-if TYPE_CHECKING:
-    from prospectlib.model import Lead
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -680,37 +676,6 @@ def optional(validator: Validator) -> Validator:
 
 
 # --- arguments of public functions ----------------------------------------------------
-
-
-@functools.cache
-def _lead_class() -> type[Lead]:
-    from prospectlib.model import Lead  # noqa: PLC0415  # the kit sits below the model
-
-    return Lead
-
-
-def require_lead(value: object, path: str = "lead") -> Lead:
-    """Return *value* if it is a `Lead`; else raise `LeadTypeError` naming *path*.
-
-    Examples:
-        >>> require_lead({"id": "L-1"})
-        Traceback (most recent call last):
-        ...
-        prospectlib.errors.LeadTypeError: lead: expected a Lead (got dict)
-    """
-    if type(value) is _lead_class():
-        return value
-    raise LeadTypeError(
-        [Problem(path=path, expected=f"a Lead (got {type(value).__name__})")]
-    )
-
-
-def require_lead_at(lead: object, at: object) -> None:
-    """`require_lead` (as ``lead``) and `require_aware` (as ``at``); fast when met."""
-    if lead.__class__ is not _lead_class():
-        require_lead(lead)
-    if at.__class__ is not dt.datetime or at.tzinfo is None:
-        require_aware(at)
 
 
 def require(

@@ -17,6 +17,7 @@ from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
 from prospectlib.model import Source
+from prospectlib.model._require import require_lead_at
 
 
 class AcquisitionLabel(enum.StrEnum):
@@ -203,7 +204,7 @@ class Acquisition:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         mapped = self.label_for(lead.source)
         first = self._first_telling(lead, at)
         told = None if first is None else self._activity_label(first)

@@ -14,6 +14,8 @@ from prospectlib.classifiers._registry import ClassifierRegistry
 from prospectlib.errors import ConfigTypeError
 from prospectlib.model import FrozenMap
 from prospectlib.model import Lead
+from prospectlib.model._require import require_lead
+from prospectlib.model._require import require_lead_at
 
 
 def classify(
@@ -46,7 +48,7 @@ def classify(
         >>> labels["market"].label.value
         'b2b'
     """
-    v.require_lead_at(lead, at)
+    require_lead_at(lead, at)
     chosen = _chosen(registry, only)
     return FrozenMap((name, c.classify(lead, at=at)) for name, c in chosen)
 
@@ -76,7 +78,7 @@ def classify_many(
     out = []
     for lead in v.iterate(leads, "leads", "an iterable of Lead"):
         if type(lead) is not Lead:
-            v.require_lead(lead, "leads[]")
+            require_lead(lead, "leads[]")
         out.append(FrozenMap((name, c.classify(lead, at=at)) for name, c in chosen))
     return out
 

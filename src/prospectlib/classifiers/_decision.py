@@ -19,6 +19,7 @@ from prospectlib.model import Lead
 from prospectlib.model import ObjectionKind
 from prospectlib.model import Scalar
 from prospectlib.model import Verdict
+from prospectlib.model._require import require_lead_at
 
 
 class DecisionStageLabel(enum.StrEnum):
@@ -225,7 +226,7 @@ class DecisionStage:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         facts = self._facts(lead, at)
         label, confidence, reasons = self._decide(facts, at)
         evidence: dict[str, Scalar] = {

@@ -22,6 +22,7 @@ from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
+from prospectlib.model._require import require_lead_at
 
 
 class FrequencyLabel(enum.StrEnum):
@@ -229,7 +230,7 @@ class PurchaseFrequency:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         start = _window_start(at, self.window)
         purchases = lead.purchases
         begin, end = _as_of(purchases, at, start)

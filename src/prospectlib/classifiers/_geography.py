@@ -16,6 +16,7 @@ from prospectlib.model import Lead
 from prospectlib.model import Location
 from prospectlib.model import Scalar
 from prospectlib.model._countries import COUNTRY_CODES
+from prospectlib.model._require import require_lead_at
 
 
 class GeographyLabel(enum.StrEnum):
@@ -169,7 +170,7 @@ class Geography:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         location, where = _location(lead)
         evidence: dict[str, Scalar] = {
             "home_configured": self.home is not None,

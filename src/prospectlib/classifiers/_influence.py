@@ -17,6 +17,7 @@ from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import BuyingRole
 from prospectlib.model import Lead
+from prospectlib.model._require import require_lead_at
 
 
 class InfluenceLabel(enum.StrEnum):
@@ -168,7 +169,7 @@ class Influence:
         Raises:
             ValidationError: *at* is not timezone-aware.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         start = None if self.window is None else v.earlier(at, self.window)
         referrals = reviews = 0
         for item in reversed(lead.interactions):  # newest first: stop at the window

@@ -17,6 +17,7 @@ from prospectlib.classifiers._base import Classification
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import BuyingRole
 from prospectlib.model import Lead
+from prospectlib.model._require import require_lead_at
 
 
 class MarketLabel(enum.StrEnum):
@@ -255,7 +256,7 @@ class Market:
         Raises:
             ValidationError: *at* is not timezone-aware.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         # (log-odds towards B2B, reason), one per signal present
         signals: list[tuple[float, str]] = []
         hint = lead.attributes.get(self.hint_attribute)

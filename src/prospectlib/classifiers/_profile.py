@@ -25,6 +25,7 @@ from prospectlib.criteria import compare
 from prospectlib.criteria import is_criterion
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
+from prospectlib.model._require import require_lead_at
 
 
 class FitLabel(enum.StrEnum):
@@ -232,7 +233,7 @@ class ProfileCriterion:
         criterion (activities, purchases, evidence, tags, custom) is always
         known.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         return self._tree.answer(lead, at)
 
 
@@ -429,7 +430,7 @@ class ProfileFit:
         Raises:
             ValidationError: *at* is not timezone-aware.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         matched: list[str] = []
         failed: list[str] = []
         unknown: list[str] = []

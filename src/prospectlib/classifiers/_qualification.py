@@ -17,6 +17,7 @@ from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import StageChange
 from prospectlib.model import Verdict
+from prospectlib.model._require import require_lead_at
 from prospectlib.qualification import BANT
 from prospectlib.qualification import Assessment
 from prospectlib.qualification import Framework
@@ -234,7 +235,7 @@ class Qualification:
             >>> c.label.value, c.confidence, c.evidence["framework_met"]
             ('unqualified', 1.0, 0)
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         facts = self._facts(lead, at)
         framework = facts.framework
         reached = (

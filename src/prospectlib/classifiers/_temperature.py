@@ -19,6 +19,7 @@ from prospectlib.model import ConsentStatus
 from prospectlib.model import FrozenMap
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
+from prospectlib.model._require import require_lead_at
 
 
 class TemperatureLabel(enum.StrEnum):
@@ -232,7 +233,7 @@ class Temperature:
             >>> c.label.value, c.confidence, c.reasons[0]
             ('dead', 1.0, 'unsubscribed and not engaged since')
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         seen = self._engagement(lead, at)
         last = seen.last
         opt_out = _opt_out(lead, at, seen.unsubscribed)

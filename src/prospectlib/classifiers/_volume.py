@@ -29,6 +29,8 @@ from prospectlib.errors import Problem
 from prospectlib.model import Lead
 from prospectlib.model import Purchase
 from prospectlib.model import Scalar
+from prospectlib.model._require import require_lead
+from prospectlib.model._require import require_lead_at
 
 
 class VolumeLabel(enum.StrEnum):
@@ -278,7 +280,7 @@ class PurchaseVolume:
         Raises:
             ValidationError: *at* is not a timezone-aware datetime.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         count = self._count(lead, at)
         medium, high = self.thresholds
         evidence: dict[str, Scalar] = {
@@ -410,7 +412,7 @@ class PurchaseVolume:
         totals = sorted(
             value
             for lead in v.iterate(leads, "leads", "an iterable of Lead")
-            if (value := self._count(v.require_lead(lead, "leads[]"), at).measure)
+            if (value := self._count(require_lead(lead, "leads[]"), at).measure)
             is not None
             and value > 0
         )

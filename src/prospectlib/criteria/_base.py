@@ -13,6 +13,7 @@ import attrs
 from prospectlib import _convert
 from prospectlib import _validate as v
 from prospectlib.model import Lead
+from prospectlib.model._require import require_lead_at
 
 MAX_DEPTH = v.MAX_DEPTH
 """How many levels criteria may nest below the outermost one (32): ``not_(x)``
@@ -23,7 +24,7 @@ written and read back."""
 require_aware = v.require_aware
 
 
-check_arguments = v.require_lead_at
+check_arguments = require_lead_at
 """What every criterion's ``test`` and ``evaluate`` check first: a `Lead`
 (else `LeadTypeError`) and an aware datetime (else `ValidationError`)."""
 

@@ -12,6 +12,8 @@ from prospectlib.errors import Problem
 from prospectlib.errors import ValidationError
 from prospectlib.lifecycle._spec import Stage
 from prospectlib.model import Lead
+from prospectlib.model._require import require_lead
+from prospectlib.model._require import require_lead_at
 
 
 @attrs.frozen(kw_only=True)
@@ -56,7 +58,7 @@ def stage_visits(lead: Lead) -> tuple[StageVisit, ...]:
         >>> [(v.stage, v.exited_at is None) for v in stage_visits(lead)]
         [('prospect', False), ('nurture', True)]
     """
-    history = v.require_lead(lead).history
+    history = require_lead(lead).history
     if not history:
         return (
             StageVisit(stage=lead.stage, entered_at=lead.created_at, exited_at=None),
@@ -103,7 +105,7 @@ def time_in_stage(lead: Lead, *, at: dt.datetime) -> dt.timedelta:
         ... ).days
         3
     """
-    v.require_lead_at(lead, at)
+    require_lead_at(lead, at)
     _check_not_before(lead, at)
     return at - lead.stage_entered_at
 
@@ -138,7 +140,7 @@ def time_per_stage(lead: Lead, *, at: dt.datetime) -> dict[str, dt.timedelta]:
         >>> {k: v.days for k, v in time_per_stage(lead, at=t + 10 * day).items()}
         {'prospect': 2, 'nurture': 8}
     """
-    v.require_lead_at(lead, at)
+    require_lead_at(lead, at)
     totals: dict[str, dt.timedelta] = {}
     for visit in stage_visits(lead):
         if visit.entered_at > at:

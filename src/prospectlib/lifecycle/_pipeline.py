@@ -32,6 +32,8 @@ from prospectlib.lifecycle._spec import Transition
 from prospectlib.lifecycle._spec import check_id
 from prospectlib.model import Lead
 from prospectlib.model import StageChange
+from prospectlib.model._require import require_lead
+from prospectlib.model._require import require_lead_at
 
 # Chart attributes for stages carry this prefix, so that a stage and an event may
 # share an id (B2B has both a stage and an event called ``advocate``). Ids cannot
@@ -321,7 +323,7 @@ class Pipeline:
             'rep-7'
         """
         if type(lead) is not Lead:
-            v.require_lead(lead)
+            require_lead(lead)
         if type(event) is not str:
             v.require(event, str, "event", "an event id")
         if reason is not None and type(reason) is not str:
@@ -460,7 +462,7 @@ class Pipeline:
             ('budget is unknown (no evidence)', 'authority is unknown (no evidence)', \
 'need is unknown (no evidence)', 'timing is unknown (no evidence)')
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         v.require(event, str, "event", "an event id")
         route, explained = self._choose(
             lead, event, at, reason=None, actor=None, check_inputs=False
@@ -483,7 +485,7 @@ class Pipeline:
 
     def decisions(self, lead: Lead, *, at: dt.datetime) -> tuple[Decision, ...]:
         """A `Decision` for every event out of the lead's stage, sorted by event."""
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         if lead.stage not in self._stage_map:
             return ()
         return tuple(self.check(lead, e, at=at) for e in self._events_from[lead.stage])
@@ -499,7 +501,7 @@ class Pipeline:
             >>> pl.lifecycle.b2b_pipeline().allowed_events(lead, at=t)
             ('accept', 'disqualify', 'nurture')
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         stage = lead.stage
         if stage not in self._stage_map or at < lead.stage_entered_at:
             return ()
@@ -587,7 +589,7 @@ class Pipeline:
             prospectlib.errors.InvalidLeadError: Lead.history[0]: expected a \
 transition of pipeline 'b2b' (no 'win' from 'prospect')
         """
-        v.require_lead(lead)
+        require_lead(lead)
         initial = self.initial_stage.id
         if not lead.history:
             if lead.stage != initial:
@@ -627,7 +629,7 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
         heavy, so use `send` for work. Sending events to the machine does not
         change *lead*.
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         if at < lead.stage_entered_at:
             raise ValidationError(
                 [
@@ -654,7 +656,7 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
             >>> b2b.sla_status(lead, at=t + dt.timedelta(hours=30)).state.value
             'overdue'
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         return _history.sla_status(self.stage(lead.stage), lead, at=at)
 
     def overdue(self, leads: Iterable[Lead], *, at: dt.datetime) -> tuple[Lead, ...]:

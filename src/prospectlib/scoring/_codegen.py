@@ -32,7 +32,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
 
-from prospectlib import _validate as v
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
 from prospectlib.criteria import AllOf
@@ -58,6 +57,7 @@ from prospectlib.model import Location
 from prospectlib.model import Objection
 from prospectlib.model import ObjectionKind
 from prospectlib.model import Person
+from prospectlib.model._require import require_lead
 from prospectlib.scoring._score import Score
 
 if TYPE_CHECKING:
@@ -587,7 +587,7 @@ def write(
     namespace.update(
         Lead=Lead,
         datetime=dt.datetime,
-        not_a_lead=v.require_lead,
+        not_a_lead=require_lead,
         require_aware=require_aware,
         fsum=math.fsum,
         made=Score._made,  # noqa: SLF001  # the fast path kept for scoring

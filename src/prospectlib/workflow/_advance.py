@@ -20,6 +20,7 @@ from prospectlib.lifecycle import SlaState
 from prospectlib.lifecycle import StageKind
 from prospectlib.lifecycle import b2b_pipeline
 from prospectlib.model import Lead
+from prospectlib.model._require import require_lead
 from prospectlib.scoring import Score
 from prospectlib.scoring import ScoreModel
 from prospectlib.scoring import default_model
@@ -131,7 +132,7 @@ def advance_many(
     _require_config(policy, QualificationPolicy, "policy")
     out = []
     for lead in v.iterate(leads, "leads", "an iterable of Lead"):
-        v.require_lead(lead, "leads[]")
+        require_lead(lead, "leads[]")
         out.append(advance(lead, pipeline, policy, at=at, registry=registry))
     return out
 
@@ -244,7 +245,7 @@ def prioritize(
     scorer = default_model() if model is None else model
     ranked = []
     for lead in v.iterate(leads, "leads", "an iterable of Lead"):
-        v.require_lead(lead, "leads[]")
+        require_lead(lead, "leads[]")
         chart = choose(lead)
         labels = classify(lead, at=at, registry=registry, only=["temperature"])
         score = scorer.score(lead, at=at, labels=labels, registry=registry)

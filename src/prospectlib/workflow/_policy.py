@@ -22,6 +22,7 @@ from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Transition
 from prospectlib.model import Channel
 from prospectlib.model import Lead
+from prospectlib.model._require import require_lead_at
 from prospectlib.scoring import LabelIs
 from prospectlib.scoring import Score
 from prospectlib.scoring import ScoreModel
@@ -316,7 +317,7 @@ class QualificationPolicy:
             ArgumentTypeError: *score* is not a `Score`, or *labels* not a
                 mapping of classifications (`TypeError`s too).
         """
-        v.require_lead_at(lead, at)
+        require_lead_at(lead, at)
         chart = self._pipeline(pipeline)
         if score is not None:
             v.require(score, Score, "score", "a Score or None")
