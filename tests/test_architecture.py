@@ -31,15 +31,6 @@ LAYERS: list[set[str]] = [
 ]
 LEVEL = {unit: level for level, units in enumerate(LAYERS) for unit in units}
 
-# Module cycles not yet untangled, each one edge that closes it. The scoring
-# engine and code writer name ScoreModel, Rule and Signal in annotations
-# (TYPE_CHECKING) while ScoreModel compiles itself through them.
-KNOWN_CYCLES = {
-    ("prospectlib.scoring._codegen", "prospectlib.scoring._engine"),
-    ("prospectlib.scoring._codegen", "prospectlib.scoring._model"),
-    ("prospectlib.scoring._engine", "prospectlib.scoring._model"),
-}
-
 
 def unit_of(module: str) -> str:
     """The unit a dotted module belongs to: its subpackage, or the top module."""
@@ -116,13 +107,6 @@ def test_lower_layers_never_import_higher_ones(module, unit, other):
     assert LEVEL[other] < LEVEL[unit], f"{module} ({unit}) imports {other}"
 
 
-def test_known_cycles_still_exist():
-    """Each allowed cycle edge is still there (else drop it from KNOWN_CYCLES)."""
-    modules = {module_name(path): path for path in SRC.rglob("*.py")}
-    for importer, imported in KNOWN_CYCLES:
-        assert imported in imports_of(modules[importer])
-
-
 def test_no_cycle_between_modules():
     """No module imports, directly or not, a module that imports it back."""
     graph: dict[str, set[str]] = {}
@@ -133,7 +117,6 @@ def test_no_cycle_between_modules():
             for target in imports_of(path)
         } & set(modules)
         graph[name].discard(name)
-        graph[name].difference_update(t for m, t in KNOWN_CYCLES if m == name)
     # A package's __init__ re-exports its modules: that is not a cycle.
     for name, targets in graph.items():
         targets.difference_update({t for t in targets if name.startswith(f"{t}.")})

@@ -16,6 +16,8 @@ from prospectlib import criteria as cr
 from prospectlib import samples
 from prospectlib import strategies as ps
 from prospectlib.criteria import CriterionRegistry
+from prospectlib.criteria import _compile
+from prospectlib.criteria import _records
 from prospectlib.model import FrozenMap
 from prospectlib.scoring import Dimension
 from prospectlib.scoring import Grades
@@ -390,7 +392,7 @@ class TestInlining:
 
     def test_a_full_memo_still_answers(self, monkeypatch):
         """Past its size the memo stops growing; answers stay right."""
-        monkeypatch.setattr(_codegen, "_MEMO_SIZE", 1)
+        monkeypatch.setattr(_compile, "MEMO_SIZE", 1)
         assert_agrees(cr.compare("company.industry", "eq", "logistics"))
 
     def test_model_text_never_becomes_code(self):
@@ -470,7 +472,7 @@ class TestInlining:
 
     def test_records_are_only_tested_when_there_are_some(self, monkeypatch):
         """Objection and purchase criteria are called only for leads with records."""
-        objections = count_calls(monkeypatch, _codegen, "_any_open")
+        objections = count_calls(monkeypatch, _records, "_any_open")
         purchases = count_calls(monkeypatch, cr.HasPurchase)
         score_samples(one_rule(cr.has_open_objection("price")))
         score_samples(one_rule(cr.has_purchase(2)))

@@ -7,6 +7,7 @@ import enum
 import operator
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from typing import Any
 
 import attrs
@@ -19,6 +20,7 @@ from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import _fail
 from prospectlib.criteria._base import _pass
 from prospectlib.criteria._base import check_arguments
+from prospectlib.criteria._compile import FieldKind
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.errors import ValidationError
@@ -27,6 +29,9 @@ from prospectlib.model import Lead
 from prospectlib.model import Location
 from prospectlib.model import Person
 from prospectlib.model import Scalar
+
+if TYPE_CHECKING:
+    from prospectlib.criteria._compile import InlineWriter
 
 
 class Op(enum.StrEnum):
@@ -66,6 +71,17 @@ _ORDERING = {
     Op.LE: operator.le,
     Op.GT: operator.gt,
     Op.GE: operator.ge,
+}
+# The Python operator of each comparison that has one, for `Compare._inline`.
+_PYTHON = {
+    Op.EQ: "==",
+    Op.NE: "!=",
+    Op.IN: "in",
+    Op.NOT_IN: "not in",
+    Op.LT: "<",
+    Op.LE: "<=",
+    Op.GT: ">",
+    Op.GE: ">=",
 }
 _SYMBOL = {
     Op.EQ: "=",
@@ -237,6 +253,38 @@ class Compare:
             shown = _show(actual) if _known(actual) else "unknown"
             text = f"{self.field} {_SYMBOL[self.op]} {_show(self.value)} (is {shown})"
         return _pass(text) if passed else _fail(text)
+
+    def _inline(self, w: InlineWriter) -> str | None:  # noqa: PLR0911  # one return per case
+        """`test` as an inline expression (see `prospectlib.criteria._compile`).
+
+        A text field's answer is remembered per value; a whole-number field
+        and a collection are compared in place, as `_decide` does; anything
+        else is left to `test`.
+        """
+        found = w.read(self._path)
+        if found is None:
+            return None
+        local, kind = found
+        op, value = self.op, self.value
+        if kind == FieldKind.TEXT:
+            return w.memo(self._path, self)
+        if op in (Op.EXISTS, Op.MISSING):
+            # Known: not None, and for a collection not empty (as `_known`).
+            collection = kind == FieldKind.COLLECTION
+            if op is Op.EXISTS:
+                return f"bool({local})" if collection else f"({local} is not None)"
+            return f"(not {local})" if collection else f"({local} is None)"
+        if kind == FieldKind.INT and op in _ORDERING:
+            if type(value) not in {int, float}:
+                return None  # e.g. a number against a string: a TypeError caught
+            symbol = _PYTHON[op]
+            return f"({local} is not None and {local} {symbol} {w.bind(value)})"
+        if kind == FieldKind.INT and op in _PYTHON:
+            # ``None`` equals no value, and is in no list of values: as `_decide`.
+            return f"({local} {_PYTHON[op]} {w.bind(value)})"
+        if kind == FieldKind.COLLECTION and op is Op.CONTAINS:
+            return f"({local} is not None and {w.bind(value)} in {local})"
+        return None
 
 
 def _as_decimal(value: object) -> object:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -17,8 +18,12 @@ from prospectlib.criteria._base import _pass
 from prospectlib.criteria._base import check_arguments
 from prospectlib.criteria._base import is_criterion
 from prospectlib.criteria._base import nested
+from prospectlib.criteria._compile import added
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
+
+if TYPE_CHECKING:
+    from prospectlib.criteria._compile import InlineWriter
 
 # --- composites -----------------------------------------------------------------------
 
@@ -56,6 +61,10 @@ class AllOf:
         check_arguments(lead, at)
         return all(c.test(lead, at=at) for c in self.criteria)
 
+    def _inline(self, w: InlineWriter) -> str:
+        """`test` inline: ``and`` stops at the first part that does not hold."""
+        return "(" + " and ".join(w.criterion(c) for c in self.criteria) + ")"
+
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Evaluate every part and list the unmet ones."""
         check_arguments(lead, at)
@@ -89,6 +98,10 @@ class AnyOf:
         """Whether any part holds (stops at the first that does)."""
         check_arguments(lead, at)
         return any(c.test(lead, at=at) for c in self.criteria)
+
+    def _inline(self, w: InlineWriter) -> str:
+        """`test` inline: ``or`` stops at the first part that holds."""
+        return "(" + " or ".join(w.criterion(c) for c in self.criteria) + ")"
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Name the first part that holds, or all that do not."""
@@ -159,6 +172,18 @@ class AtLeast:
                     return True
         return False
 
+    def _inline(self, w: InlineWriter) -> str | None:
+        """`test` inline when every part is built in: all are counted.
+
+        Counting every part gives the answer `test` gives by stopping early,
+        when no part runs outside code (`InlineWriter.pure`).
+        """
+        parts = w.pure(self.criteria)
+        if parts is None:
+            return None
+        counted = added([f"(1 if {part} else 0)" for part in parts])
+        return f"({counted} >= {self.count})"
+
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Count the parts that hold and list the unmet ones."""
         check_arguments(lead, at)
@@ -193,6 +218,10 @@ class Not:
         """Whether the part does not hold."""
         check_arguments(lead, at)
         return not self.criterion.test(lead, at=at)
+
+    def _inline(self, w: InlineWriter) -> str:
+        """`test` inline."""
+        return f"(not {w.criterion(self.criterion)})"
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Invert the part's answer."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -23,8 +25,12 @@ from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Channel
 from prospectlib.model import Lead
+from prospectlib.model import Objection
 from prospectlib.model import ObjectionKind
 from prospectlib.model import Verdict
+
+if TYPE_CHECKING:
+    from prospectlib.criteria._compile import InlineWriter
 
 _window = v.optional(v.duration("a positive timedelta or None"))
 
@@ -104,6 +110,10 @@ class HasActivity:
         check_arguments(lead, at)
         return self._count(lead, at) >= self.at_least
 
+    def _inline(self, w: InlineWriter) -> str:
+        """`test`, called: counting is the test's own loop (no better form)."""
+        return w.call(self)
+
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Count the matching interactions and say how many were needed."""
         check_arguments(lead, at)
@@ -156,6 +166,22 @@ class HasEvidence:
         check_arguments(lead, at)
         return self._current(lead, at) is self.verdict
 
+    def _inline(self, w: InlineWriter) -> str:
+        """`test` inline: the record is looked up once per lead and criterion."""
+        evidence = w.field("evidence")
+
+        def lookup() -> str:
+            key = w.bind(self.criterion)
+            # FrozenMap.get catches a KeyError for a missing key: slow.
+            return f"{evidence}[{key}] if {key} in {evidence} else None"
+
+        record = w.local(("evidence", self.criterion), lookup)
+        verdict = w.bind(self.verdict)
+        return (
+            f"({record} is not None and {record}.verdict is {verdict}"
+            f" and {record}.at <= at)"
+        )
+
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Say what the evidence shows."""
         check_arguments(lead, at)
@@ -195,6 +221,11 @@ class HasPurchase:
         """Whether enough purchases happened."""
         check_arguments(lead, at)
         return self._count(lead, at) >= self.at_least
+
+    def _inline(self, w: InlineWriter) -> str:
+        """`test`, called only for a lead with purchases (else it fails)."""
+        # No records: the test fails (``at_least`` is at least 1).
+        return f"({w.field('purchases')} and {w.call(self)})"
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Count purchases and say how many were needed."""
@@ -236,6 +267,10 @@ class HasConsent:
             and (record.at is None or record.at <= at)
         )
 
+    def _inline(self, w: InlineWriter) -> str:
+        """`test`, called (no better form)."""
+        return w.call(self)
+
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Say whether contact is granted."""
         check_arguments(lead, at)
@@ -267,6 +302,10 @@ class HasTag:
         """Whether the tag is present."""
         check_arguments(lead, at)
         return self.tag in lead.tags
+
+    def _inline(self, w: InlineWriter) -> str:
+        """`test` inline: a set membership."""
+        return f"({w.bind(self.tag)} in {w.field('tags')})"
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Say whether the tag is present."""
@@ -309,7 +348,13 @@ class HasOpenObjection:
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Whether such an objection is open."""
         check_arguments(lead, at)
-        return bool(self._open(lead, at))
+        return _any_open(lead.objections, at, self.kinds)
+
+    def _inline(self, w: InlineWriter) -> str:
+        """`test` inline: no call for a lead without objections."""
+        records = w.field("objections")
+        kinds = w.bind(frozenset(self.kinds))
+        return f"({records} and {w.bind(_any_open)}({records}, at, {kinds}))"
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
         """Name the open objections."""
@@ -319,6 +364,15 @@ class HasOpenObjection:
             return _pass("open objection: " + ", ".join(k.value for k in found))
         what = " or ".join(k.value for k in self.kinds) or "any kind"
         return _fail(f"no open objection of {what}")
+
+
+def _any_open(
+    objections: tuple[Objection, ...],
+    at: dt.datetime,
+    kinds: Collection[ObjectionKind],
+) -> bool:
+    """Whether one of *objections* of *kinds* (any when empty) is open at *at*."""
+    return any(o.is_open(at) and (not kinds or o.kind in kinds) for o in objections)
 
 
 BUILT_IN.update(

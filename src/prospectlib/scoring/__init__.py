@@ -25,16 +25,16 @@ Examples:
 
 from prospectlib import _public
 from prospectlib.scoring._defaults import default_model
-from prospectlib.scoring._model import ENGAGEMENT
-from prospectlib.scoring._model import FIT
-from prospectlib.scoring._model import Dimension
-from prospectlib.scoring._model import Grades
-from prospectlib.scoring._model import Group
-from prospectlib.scoring._model import LabelIs
-from prospectlib.scoring._model import Levels
-from prospectlib.scoring._model import Rule
 from prospectlib.scoring._model import ScoreModel
-from prospectlib.scoring._model import Signal
+from prospectlib.scoring._parts import ENGAGEMENT
+from prospectlib.scoring._parts import FIT
+from prospectlib.scoring._parts import Dimension
+from prospectlib.scoring._parts import Grades
+from prospectlib.scoring._parts import Group
+from prospectlib.scoring._parts import LabelIs
+from prospectlib.scoring._parts import Levels
+from prospectlib.scoring._parts import Rule
+from prospectlib.scoring._parts import Signal
 from prospectlib.scoring._score import Contribution
 from prospectlib.scoring._score import ContributionKind
 from prospectlib.scoring._score import Score

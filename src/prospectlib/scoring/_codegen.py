@@ -1,29 +1,26 @@
 """The code writer: the source of one scoring function per score model.
 
-The rules become inline expressions (a `Compare` on a field path reads the
-attributes with ``None`` checks, `HasEvidence` is a lookup, `HasTag` a set
-membership, and comparisons on text fields are answered once per distinct
-value and remembered); one pass over the interactions, newest first, feeds
-every signal; the caps run only when a bound may bind (then the function
-hands back to `_engine`).
+The rules' criteria become inline expressions, each written by its own
+criterion class (``_inline``, see `prospectlib.criteria._compile`, whose
+`InlineWriter` this module uses); one pass over the interactions, newest
+first, feeds every signal; the caps run only when a bound may bind (then the
+function hands back to `_engine`).
 
 The generated text holds only names bound in its namespace, literal numbers
 and the attribute names of the model classes' own fields: no id, value or
 other text of a score model ever becomes code, so a model read from JSON
-cannot inject any. A criterion the writer does not know is called through its
-``test(lead, at=at)``.
+cannot inject any. A criterion that is not the library's own is called
+through its ``test(lead, at=at)``.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import itertools
 import linecache
 import math
 import operator
-import types
 import typing
 import weakref
 from collections.abc import Callable
@@ -31,40 +28,24 @@ from collections.abc import Mapping
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
+from typing import Protocol
 
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
-from prospectlib.criteria import AllOf
-from prospectlib.criteria import AnyOf
-from prospectlib.criteria import AtLeast
-from prospectlib.criteria import Compare
-from prospectlib.criteria import Criterion
-from prospectlib.criteria import HasActivity
-from prospectlib.criteria import HasConsent
-from prospectlib.criteria import HasEvidence
-from prospectlib.criteria import HasOpenObjection
-from prospectlib.criteria import HasPurchase
-from prospectlib.criteria import HasTag
-from prospectlib.criteria import Not
-from prospectlib.criteria import Op
 from prospectlib.criteria import require_aware
+from prospectlib.criteria._compile import InlineWriter
+from prospectlib.criteria._compile import added
 from prospectlib.model import Activity
-from prospectlib.model import Company
 from prospectlib.model import FrozenMap
 from prospectlib.model import Interaction
 from prospectlib.model import Lead
-from prospectlib.model import Location
-from prospectlib.model import Objection
-from prospectlib.model import ObjectionKind
-from prospectlib.model import Person
 from prospectlib.model._require import require_lead
 from prospectlib.scoring._score import Score
 
 if TYPE_CHECKING:
-    from prospectlib.scoring._engine import _Layout
-    from prospectlib.scoring._model import Rule
-    from prospectlib.scoring._model import ScoreModel
-    from prospectlib.scoring._model import Signal
+    from prospectlib.scoring._parts import ModelParts
+    from prospectlib.scoring._parts import Rule
+    from prospectlib.scoring._parts import Signal
 
 Labels = Mapping[str, Classification[Any]]
 NO_LABELS: FrozenMap[str, Classification[Any]] = FrozenMap()
@@ -72,32 +53,41 @@ ScoreFunction = Callable[
     [Lead, dt.datetime, Labels | None, ClassifierRegistry | None], Score
 ]
 
-# A memo per text field keeps at most this many values: a rule on names or
-# e-mail addresses would otherwise grow it with every lead.
-_MEMO_SIZE = 4096
+
+class Layout(Protocol):
+    """What the generated function hands back to (`_engine`'s layout of a model)."""
+
+    @property
+    def classifiers(self) -> tuple[str, ...]:
+        """The classifiers the model's label tests need."""
+        ...  # pragma: no cover  # a protocol's body never runs
+
+    def labels(
+        self,
+        lead: Lead,
+        at: dt.datetime,
+        labels: Labels | None,
+        registry: ClassifierRegistry | None,
+    ) -> Labels:
+        """The labels given, plus those of the classifiers they miss."""
+        ...  # pragma: no cover  # a protocol's body never runs
+
+    def finish(  # noqa: PLR0913, PLR0917  # what the generated function computed
+        self,
+        lead: Lead,
+        at: dt.datetime,
+        labels: Labels,
+        held: tuple[object, ...],
+        counts: tuple[int, ...],
+        values: list[float],
+    ) -> Score:
+        """Apply the caps and make the `Score` (when a cap may bind)."""
+        ...  # pragma: no cover  # a protocol's body never runs
+
+
 # The check that no cap can bind compares plain sums with the bounds narrowed
 # by this fraction, far more than the rounding of the sums can move them.
 _MARGIN = 2e-9
-# Deeper criteria are called, not inlined: the parser limits nested brackets.
-_MAX_DEPTH = 16
-# Longer sums are written in halves: the compiler limits how deep an
-# expression nests, and a chain of additions nests one level per term.
-_CHAIN = 32
-_PURE = frozenset(
-    {Compare, HasTag, HasEvidence, HasOpenObjection, HasPurchase, HasActivity}
-    | {HasConsent, AllOf, AnyOf, AtLeast, Not}
-)
-_SYMBOLS = {
-    Op.EQ: "==",
-    Op.NE: "!=",
-    Op.IN: "in",
-    Op.NOT_IN: "not in",
-    Op.LT: "<",
-    Op.LE: "<=",
-    Op.GT: ">",
-    Op.GE: ">=",
-}
-_ORDERING = frozenset({Op.LT, Op.LE, Op.GT, Op.GE})
 _AT = operator.attrgetter("at")
 # Numbers the generated functions' file names: each has its own linecache entry.
 _FILES = itertools.count(1)
@@ -108,241 +98,9 @@ def _up_to(interactions: tuple[Interaction, ...], at: dt.datetime) -> int:
     return bisect.bisect_right(interactions, at, key=_AT)
 
 
-def _any_open(
-    objections: tuple[Objection, ...], at: dt.datetime, kinds: frozenset[ObjectionKind]
-) -> bool:
-    """`HasOpenObjection.test`, without building the list it names in reasons."""
-    for o in objections:
-        if (
-            (not kinds or o.kind in kinds)
-            and o.raised_at <= at
-            and (o.resolved_at is None or at < o.resolved_at)
-        ):
-            return True
-    return False
-
-
-def _remember(
-    memo: dict[object, tuple[bool, ...]],
-    nodes: tuple[Criterion, ...],
-    lead: Lead,
-    at: dt.datetime,
-    value: object,
-) -> tuple[bool, ...]:
-    """Test *nodes* on *lead*; remember the answers for its field's *value*."""
-    answers = tuple(node.test(lead, at=at) for node in nodes)
-    if len(memo) < _MEMO_SIZE:
-        memo[value] = answers
-    return answers
-
-
-_TEXT, _INT, _COLLECTION, _OTHER = "text", "int", "collection", "other"
-
-
-@functools.cache
-def _field_types() -> dict[type[Any], dict[str, Any]]:
-    """The type of each field of the classes a field path walks through."""
-    return {
-        cls: typing.get_type_hints(cls) for cls in (Lead, Person, Company, Location)
-    }
-
-
-def _options(hint: Any) -> tuple[Any, ...]:  # noqa: ANN401  # a type hint
-    """The types a hint allows besides ``None``."""
-    if typing.get_origin(hint) in {typing.Union, types.UnionType}:
-        return tuple(a for a in typing.get_args(hint) if a is not type(None))
-    return (hint,)
-
-
-def _kind(options: tuple[Any, ...]) -> str:
-    """How the writer may read a field of these types: text, int, a collection."""
-    if all(isinstance(a, type) and issubclass(a, str) for a in options):
-        return _TEXT  # str, or a StrEnum: a memo keyed by the value is exact
-    if all(a is int for a in options):
-        return _INT
-    if all(typing.get_origin(a) in {tuple, frozenset} for a in options):
-        return _COLLECTION
-    return _OTHER
-
-
-def _pure(node: object, depth: int = 0) -> bool:
-    """Whether *node* is built of built-in criteria only (no user code to call)."""
-    kind = type(node)
-    if kind not in _PURE or depth > _MAX_DEPTH:
-        return False
-    if kind is Not:
-        return _pure(typing.cast("Not", node).criterion, depth + 1)
-    if kind in {AllOf, AnyOf, AtLeast}:
-        parts = typing.cast("AllOf | AnyOf | AtLeast", node).criteria
-        return all(_pure(c, depth + 1) for c in parts)
-    return True
-
-
 def _number(value: float) -> str:
     """A finite float as a literal that reads back as the same float."""
     return repr(float(value))
-
-
-class _Writer:
-    """Writes the scoring function of one model and binds the names it uses."""
-
-    def __init__(self, *, specialise: bool) -> None:
-        self.specialise = specialise
-        self.namespace: dict[str, object] = {}
-        self.prelude: list[str] = []
-        self._bound = itertools.count()
-        self._reads: dict[tuple[str, ...], tuple[str, tuple[Any, ...]]] = {}
-        self._memos: dict[tuple[str, ...], tuple[str, list[Criterion]]] = {}
-        self._evidence: dict[str, str] = {}
-
-    def bind(self, value: object) -> str:
-        """A new name for *value* in the namespace."""
-        name = f"_{next(self._bound)}"
-        self.namespace[name] = value
-        return name
-
-    def read(self, path: tuple[str, ...]) -> tuple[str, tuple[Any, ...]] | None:
-        """The local holding the field at *path* and its types, or ``None``.
-
-        Each field is read once per lead, ``None`` when an object on the way
-        is (as `Compare` reads it). Only the model classes' own fields are
-        read: their names are the only names from a model that reach the code.
-        """
-        found = self._reads.get(path)
-        if found is not None:
-            return found
-        owner, options = (
-            ("lead", (Lead,)) if len(path) == 1 else self.read(path[:-1]) or ("", ())
-        )
-        # A model class's fields only: not attributes.<key> (a mapping's keys).
-        hints = _field_types().get(options[0]) if len(options) == 1 else None
-        if hints is None or path[-1] not in hints:
-            return None
-        local = f"f{len(self._reads)}"
-        get = f"{owner}.{path[-1]}"
-        self.prelude.append(
-            f"{local} = {get}"
-            if owner == "lead"
-            else f"{local} = None if {owner} is None else {get}"
-        )
-        found = local, _options(hints[path[-1]])
-        self._reads[path] = found
-        return found
-
-    def criterion(self, node: Criterion, depth: int = 0) -> str:
-        """An expression that is truthy when *node* holds for ``lead`` at ``at``."""
-        if self.specialise and depth < _MAX_DEPTH:
-            inline = self._inline(node, depth)
-            if inline is not None:
-                return inline
-        return f"{self.bind(node.test)}(lead, at=at)"
-
-    def _inline(self, node: Criterion, depth: int) -> str | None:  # noqa: PLR0911  # one return per criterion type
-        kind = type(node)
-        if kind is Compare:
-            return self._compare(typing.cast("Compare", node))
-        if kind is HasEvidence:
-            return self._has_evidence(typing.cast("HasEvidence", node))
-        if kind is HasTag:
-            tags = self._must_read(("tags",))
-            return f"({self.bind(typing.cast('HasTag', node).tag)} in {tags})"
-        if kind is HasOpenObjection:
-            records = self._must_read(("objections",))
-            kinds = self.bind(frozenset(typing.cast("HasOpenObjection", node).kinds))
-            return f"({records} and {self.bind(_any_open)}({records}, at, {kinds}))"
-        if kind is HasPurchase:
-            # No records: the test fails (``at_least`` is at least 1).
-            records = self._must_read(("purchases",))
-            return f"({records} and {self.bind(node.test)}(lead, at=at))"
-        if kind is Not:
-            inner = self.criterion(typing.cast("Not", node).criterion, depth + 1)
-            return f"(not {inner})"
-        if kind is AllOf or kind is AnyOf:
-            parts = typing.cast("AllOf | AnyOf", node).criteria
-            joiner = " and " if kind is AllOf else " or "
-            return "(" + joiner.join(self.criterion(c, depth + 1) for c in parts) + ")"
-        if kind is AtLeast and _pure(node, depth):
-            # Built-in parts have no side effects: counting them all is exact.
-            at_least = typing.cast("AtLeast", node)
-            counted = _added(
-                [
-                    f"(1 if {self.criterion(c, depth + 1)} else 0)"
-                    for c in at_least.criteria
-                ]
-            )
-            return f"({counted} >= {at_least.count})"
-        return None
-
-    def _must_read(self, path: tuple[str, ...]) -> str:
-        found = self.read(path)
-        assert found is not None  # a field of Lead itself  # noqa: S101
-        return found[0]
-
-    def _compare(self, node: Compare) -> str | None:  # noqa: PLR0911  # one return per case
-        path = tuple(node.field.split("."))
-        found = self.read(path)
-        if found is None:
-            return None
-        local, options = found
-        kind, op, value = _kind(options), node.op, node.value
-        if kind == _TEXT:
-            return self._memo(path, node)
-        if op is Op.EXISTS:
-            return f"bool({local})" if kind == _COLLECTION else f"({local} is not None)"
-        if op is Op.MISSING:
-            return f"(not {local})" if kind == _COLLECTION else f"({local} is None)"
-        if kind == _INT and op in _ORDERING:
-            if type(value) not in {int, float}:
-                return None  # e.g. a number against a string: a TypeError caught
-            return (
-                f"({local} is not None and {local} {_SYMBOLS[op]} {self.bind(value)})"
-            )
-        if kind == _INT and op in _SYMBOLS:
-            # ``None`` equals no value, and is in no list of values: as Compare.
-            return f"({local} {_SYMBOLS[op]} {self.bind(value)})"
-        if kind == _COLLECTION and op is Op.CONTAINS:
-            return f"({local} is not None and {self.bind(value)} in {local})"
-        return None
-
-    def _memo(self, path: tuple[str, ...], node: Compare) -> str:
-        """The answer of *node* from the memo of its text field."""
-        prefix, nodes = self._memos.setdefault(path, (f"m{len(self._memos)}_", []))
-        nodes.append(node)
-        return f"{prefix}{len(nodes) - 1}"
-
-    def _has_evidence(self, node: HasEvidence) -> str:
-        record = self._evidence.get(node.criterion)
-        if record is None:
-            evidence = self._must_read(("evidence",))
-            record = f"e{len(self._evidence)}"
-            key = self.bind(node.criterion)
-            # FrozenMap.get catches a KeyError for a missing key: slow.
-            self.prelude.append(
-                f"{record} = {evidence}[{key}] if {key} in {evidence} else None"
-            )
-            self._evidence[node.criterion] = record
-        verdict = self.bind(node.verdict)
-        return (
-            f"({record} is not None and {record}.verdict is {verdict}"
-            f" and {record}.at <= at)"
-        )
-
-    def memo_lines(self) -> list[str]:
-        """Look up each text field's answers in its memo; test on a miss."""
-        lines = []
-        for path, (prefix, nodes) in self._memos.items():
-            local = self._reads[path][0]
-            memo: dict[object, tuple[bool, ...]] = {}
-            get = self.bind(memo.get)
-            miss = self.bind(functools.partial(_remember, memo, tuple(nodes)))
-            names = "".join(f"{prefix}{i}, " for i in range(len(nodes)))
-            lines += [
-                f"answers = {get}({local})",
-                "if answers is None:",
-                f"    answers = {miss}(lead, at, {local})",
-                f"{names}= answers",
-            ]
-        return lines
 
 
 def _slot_lines(
@@ -391,7 +149,7 @@ def _tree_lines(
     ]
 
 
-def _signal_lines(writer: _Writer, signals: tuple[Signal, ...]) -> list[str]:
+def _signal_lines(writer: InlineWriter, signals: tuple[Signal, ...]) -> list[str]:
     """One pass over the interactions, newest first, feeding every signal."""
     lines = [f"c{k} = 0\nw{k} = 0.0" for k in range(len(signals))]
     fed: dict[Activity, tuple[int, ...]] = {}
@@ -444,15 +202,7 @@ def _sides(items: Sequence[Rule | Signal], indexes: list[int]) -> dict[int, list
 
 
 def _plain(indexes: list[int]) -> str:
-    return _added([f"v{i}" for i in indexes])
-
-
-def _added(terms: list[str]) -> str:
-    """*terms* added up, in halves when many: a long chain is too deep to compile."""
-    if len(terms) <= _CHAIN:
-        return " + ".join(terms)
-    half = len(terms) // 2
-    return f"({_added(terms[:half])}) + ({_added(terms[half:])})"
+    return added([f"v{i}" for i in indexes])
 
 
 def _over(quantity: str, sign: int, bound: float) -> str:
@@ -461,7 +211,7 @@ def _over(quantity: str, sign: int, bound: float) -> str:
     return f"{quantity} {symbol} {_number(bound * (1 - _MARGIN))}"
 
 
-def _dimension_sum(model: ScoreModel, d: int, members: list[int]) -> str:
+def _dimension_sum(model: ModelParts, d: int, members: list[int]) -> str:
     """The line that sums dimension *d* as `scale` does when nothing binds."""
     items: tuple[Rule | Signal, ...] = (*model.rules, *model.signals)
     if not members:
@@ -499,7 +249,7 @@ def _dimension_checks(
 
 
 def _sums_and_checks(
-    model: ScoreModel, items: Sequence[Rule | Signal]
+    model: ModelParts, items: Sequence[Rule | Signal]
 ) -> tuple[list[str], list[str]]:
     """Lines summing each dimension into ``s<d>``, and the cap conditions.
 
@@ -538,7 +288,7 @@ def _sums_and_checks(
     return lines, conditions
 
 
-def _score_lines(writer: _Writer, model: ScoreModel, layout: _Layout) -> list[str]:
+def _score_lines(writer: InlineWriter, model: ModelParts, layout: Layout) -> list[str]:
     """The total, the grade and level, and the `Score`, made by ``Score._made``."""
     dims = [d.id for d in model.dimensions]
     lines = []
@@ -578,11 +328,11 @@ def _score_lines(writer: _Writer, model: ScoreModel, layout: _Layout) -> list[st
 
 
 def write(
-    model: ScoreModel, layout: _Layout, *, specialise: bool
+    model: ModelParts, layout: Layout, *, specialise: bool
 ) -> tuple[ScoreFunction, str]:
     """The scoring function of *model* and its source (see `compile_model`)."""
     classifiers = layout.classifiers
-    writer = _Writer(specialise=specialise)
+    writer = InlineWriter(specialise=specialise)
     namespace = writer.namespace
     namespace.update(
         Lead=Lead,

@@ -30,9 +30,9 @@ from prospectlib.scoring._score import ContributionKind
 from prospectlib.scoring._score import Score
 
 if TYPE_CHECKING:
-    from prospectlib.scoring._model import Rule
-    from prospectlib.scoring._model import ScoreModel
-    from prospectlib.scoring._model import Signal
+    from prospectlib.scoring._parts import ModelParts
+    from prospectlib.scoring._parts import Rule
+    from prospectlib.scoring._parts import Signal
 
 _DAY = 86_400.0
 
@@ -81,7 +81,7 @@ class Plan:
 class _Layout:
     """What the generated function hands back to: caps, labels, explanations."""
 
-    model: ScoreModel
+    model: ModelParts
     classifiers: tuple[str, ...]
     groups: tuple[tuple[list[list[int]], float | None, float | None], ...]
     dimensions: tuple[tuple[str, list[list[int]], float | None, float | None], ...]
@@ -221,7 +221,7 @@ def _signal_reason(signal: Signal, count: int) -> str:
 
 
 def _groups_and_dimensions(
-    model: ScoreModel,
+    model: ModelParts,
 ) -> tuple[
     tuple[tuple[list[list[int]], float | None, float | None], ...],
     tuple[tuple[str, list[list[int]], float | None, float | None], ...],
@@ -248,7 +248,7 @@ def _groups_and_dimensions(
     return groups, dimensions
 
 
-def compile_model(model: ScoreModel, *, specialise: bool = True) -> Plan:
+def compile_model(model: ModelParts, *, specialise: bool = True) -> Plan:
     """Compile *model* into a `Plan` (once, when the model is made).
 
     Args:
