@@ -483,3 +483,38 @@ class TestScoreObject:
         again = pickle.loads(pickle.dumps(score))  # noqa: S301  # our own bytes
         assert again == score
         assert again.contributions == score.contributions
+
+
+class TestExplanationOrder:
+    """Contributions are listed largest first; ties keep the model's order."""
+
+    MODEL = ScoreModel(
+        rules=[
+            Rule(id="zeta", points=10, when=cr.has_tag("a")),
+            Rule(id="alpha", points=10, when=cr.has_tag("a")),
+            Rule(id="big", points=30, when=cr.has_tag("a")),
+            Rule(id="omega_minus", points=-10, when=cr.has_tag("a")),
+            Rule(id="beta_minus", points=-10, when=cr.has_tag("a")),
+            Rule(id="huge_minus", points=-20, when=cr.has_tag("a")),
+        ],
+    )
+    LEAD = pl.Lead(id="L", created_at=T0, tags=["a"])
+
+    def test_explain_lists_by_size_then_model_order(self):
+        """Equal points keep the order the model lists its rules in."""
+        lines = self.MODEL.score(self.LEAD, at=T0).explain().splitlines()[2:]
+        ids = [line.split()[1] for line in lines]
+        assert ids == [
+            "big",
+            "huge_minus",
+            "zeta",
+            "alpha",
+            "omega_minus",
+            "beta_minus",
+        ]
+
+    def test_top_factors_keep_model_order_on_ties(self):
+        """The top factors rank the same way, each side on its own."""
+        top = self.MODEL.score(self.LEAD, at=T0).top(2)
+        assert [c.id for c in top.positive] == ["big", "zeta"]
+        assert [c.id for c in top.negative] == ["huge_minus", "omega_minus"]
