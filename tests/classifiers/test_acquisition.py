@@ -23,7 +23,7 @@ OUTBOUND = AcquisitionLabel.OUTBOUND
 ACQ = Acquisition()
 
 
-class TestSeedSources:
+class TestArticleSources:
     @pytest.mark.parametrize(
         "source", ["search", "website", "referral", "walk_in", "social"]
     )

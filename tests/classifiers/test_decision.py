@@ -44,7 +44,7 @@ def config_path(exc: pytest.ExceptionInfo[pl.InvalidConfigError]) -> str:
     return problem.path
 
 
-class TestSeedExample:
+class TestArticleExample:
     """The shopper who saw a dress for a wedding three months away."""
 
     WEDDING = T0 + days(90)

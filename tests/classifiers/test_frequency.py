@@ -57,7 +57,7 @@ def classify(
     return classifier.classify(subject, at=at)
 
 
-class TestSeedExamples:
+class TestArticleExamples:
     """The kinds of customer the practitioner articles describe."""
 
     def test_regular_buyer_who_comes_back_constantly_is_frequent(self):

@@ -37,7 +37,7 @@ def place(geo: Geography, *parts: str | None):
     return geo.classify(at_place(*parts), at=T0)
 
 
-class TestSeedExample:
+class TestArticleExample:
     def test_a_roofers_homeowner_lead_in_the_same_city_is_local(self):
         """A roofing company's homeowner lead in the same city is LOCAL."""
         homeowner = pl.Lead(

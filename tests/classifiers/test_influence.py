@@ -39,7 +39,7 @@ def label_at(lead_: pl.Lead, at: dt.datetime) -> InfluenceLabel:
     return DEFAULT.classify(lead_, at=at).label
 
 
-class TestSeedExamples:
+class TestArticleExamples:
     def test_a_reviewer_who_never_bought_has_influence(self):
         """Someone who never bought but wrote reviews sways others: not NONE."""
         reviewer = lead(interactions=reviews(3))

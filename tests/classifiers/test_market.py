@@ -29,7 +29,7 @@ def classify(
     return classifier.classify(lead_, at=T0)
 
 
-class TestSeedExamples:
+class TestArticleExamples:
     def test_a_company_buyer_is_b2b(self):
         """A company buyer is B2B (the articles' example), with confidence."""
         buyer = lead(

@@ -62,7 +62,7 @@ IDEAL_RUNNER = pl.Person(
 )
 
 
-class TestSeedExamples:
+class TestArticleExamples:
     def test_a_lead_inside_the_target_is_strong(self):
         """A person meeting every condition fits STRONG with full confidence."""
         c = RUNNER_FIT.classify(lead(person=IDEAL_RUNNER), at=AT)

@@ -88,7 +88,7 @@ def as_of(the_lead: pl.Lead, at: dt.datetime) -> pl.Lead:
     )
 
 
-class TestSeedExamples:
+class TestArticleExamples:
     def test_ebook_downloader_with_contact_and_company_details_is_iql(self):
         """An e-book downloaded with e-mail and company details makes an IQL."""
         ebook = lead(

@@ -58,7 +58,7 @@ def label(*bought: pl.Purchase, classifier: PurchaseVolume = DEFAULT) -> VolumeL
     return classify(lead(*bought), classifier=classifier).label
 
 
-class TestSeedExamples:
+class TestArticleExamples:
     """Buyers of different volumes, by the value of what they buy."""
 
     def test_big_spender_is_high(self):

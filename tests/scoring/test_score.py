@@ -35,7 +35,7 @@ def signal(id_="s", activity="webinar_attendance", points=10.0, **kw):
     return Signal(id=id_, activities=[activity], points=points, **kw)
 
 
-class TestSeedDocumentLeads:
+class TestArticleLeads:
     def test_ebook_iql_scores_below_researching_mql(self):
         """An IQL who downloaded an e-book engages less than an MQL researching."""
         company = pl.Company(name="Acme", industry="logistics", employees=240)
