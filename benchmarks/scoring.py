@@ -23,9 +23,11 @@ tests**: those run classifiers, whose cost is not the engine's (pass
 precomputed ``labels=`` to `ScoreModel.score` to keep them out of the loop).
 
 Run: ``python benchmarks/scoring.py`` (``--n`` sample leads, default 100,000;
-``--repeats``, default 5). Figures are medians of the repeats (of half as many
-for the slow ``contributions`` row); ratios are to the inlined function measured
-in the same run.
+``--repeats``, default 5). Each repeat times every row once, one after the
+other, so a row and the baseline are measured moments apart; a figure is the
+median of the repeats, and a ratio is the median of the repeats' own ratios to
+the inlined function (paired, so a machine that slows down for a while moves
+both sides of a ratio together).
 """
 
 from __future__ import annotations
@@ -395,15 +397,25 @@ def naive_engine(model: ScoreModel) -> Callable[[pl.Lead, dt.datetime], float]:
 # --- measuring ------------------------------------------------------------------------
 
 
-def per_lead_us(run: Callable[[], int], repeats: int) -> float:
-    """Median microseconds per lead of *run* (which returns how many leads it did)."""
-    times = []
+def per_lead_us(runs: Sequence[Callable[[], int]], repeats: int) -> list[list[float]]:
+    """Microseconds per lead of each of *runs*, each repeat timing them in turn.
+
+    A run returns how many leads it did. The result has one list per run, one
+    figure per repeat, so figures of one repeat can be compared (`paired`).
+    """
+    times: list[list[float]] = [[] for _ in runs]
     for _ in range(repeats):
-        gc.collect()
-        start = time.perf_counter()
-        count = run()
-        times.append((time.perf_counter() - start) / count * 1e6)
-    return statistics.median(times)
+        for run, out in zip(runs, times, strict=True):
+            gc.collect()
+            start = time.perf_counter()
+            count = run()
+            out.append((time.perf_counter() - start) / count * 1e6)
+    return times
+
+
+def paired(times: list[float], baseline: list[float]) -> float:
+    """The median of the repeats' ratios of *times* to *baseline*."""
+    return statistics.median(t / b for t, b in zip(times, baseline, strict=True))
 
 
 def check_totals(
@@ -459,15 +471,29 @@ def main(argv: Sequence[str] | None = None) -> None:
     generated_s = time.perf_counter() - start
     check_totals(model, leads, {"inlined_total": inlined_total, "naive": naive})
     repeats = args.repeats
-    inlined = per_lead_us(lambda: total_all(inlined_total, leads), repeats)
-    scored = per_lead_us(lambda: score_all(model, leads), repeats)
-    explained = per_lead_us(lambda: explain_all(model, leads), max(1, repeats // 2))
-    naive_us = per_lead_us(lambda: total_all(naive, leads), repeats)
+    inlined, scored, explained, naive_us = per_lead_us(
+        [
+            lambda: total_all(inlined_total, leads),
+            lambda: score_all(model, leads),
+            lambda: explain_all(model, leads),
+            lambda: total_all(naive, leads),
+        ],
+        repeats,
+    )
+    med = statistics.median
     rows: list[Row] = [
-        ("inlined: the model written out by hand", inlined, "1.00x"),
-        ("score() (contributions lazy)", scored, f"{scored / inlined:.2f}x"),
-        ("score().contributions", explained, f"{explained / inlined:.1f}x"),
-        ("naive: list of callables", naive_us, f"{naive_us / inlined:.2f}x"),
+        ("inlined: the model written out by hand", med(inlined), "1.00x"),
+        (
+            "score() (contributions lazy)",
+            med(scored),
+            f"{paired(scored, inlined):.2f}x",
+        ),
+        ("score().contributions", med(explained), f"{paired(explained, inlined):.1f}x"),
+        (
+            "naive: list of callables",
+            med(naive_us),
+            f"{paired(naive_us, inlined):.2f}x",
+        ),
     ]
     print(
         f"prospectlib {pl.__version__}, Python {platform.python_version()}, "

@@ -365,8 +365,8 @@ class TestDifferential:
 
 
 class TestInlining:
-    def test_text_fields_are_answered_from_a_memo(self, monkeypatch):
-        """Comparisons on a text field are tested once per distinct value."""
+    def test_text_orderings_are_answered_from_a_memo(self, monkeypatch):
+        """Orderings of a text field are tested once per distinct value."""
         calls = []
         test = cr.Compare.test
 
@@ -378,7 +378,7 @@ class TestInlining:
         field = "company.industry"
         model = ScoreModel(
             rules=[
-                Rule(id="a", points=1, when=cr.compare(field, "in", ["retail", "x"])),
+                Rule(id="a", points=1, when=cr.compare(field, "ge", "c")),
                 Rule(id="b", points=2, when=cr.compare(field, "lt", "m")),
             ]
         )
@@ -390,10 +390,20 @@ class TestInlining:
         for lead in SAMPLES:
             assert_like_reference(model, lead, T1)
 
+    @pytest.mark.parametrize("op", ["eq", "ne", "in", "not_in"])
+    def test_text_equality_and_membership_are_compared_in_place(self, op):
+        """Equality and membership on text call nothing, and agree with Compare."""
+        value = ["retail", "logistics", 7] if op in ("in", "not_in") else "retail"
+        criterion = cr.compare("company.industry", op, value)
+        source = one_rule(criterion)._plan.source
+        assert "at=at" not in source
+        assert "answers" not in source
+        assert_agrees(criterion)
+
     def test_a_full_memo_still_answers(self, monkeypatch):
         """Past its size the memo stops growing; answers stay right."""
         monkeypatch.setattr(_compile, "MEMO_SIZE", 1)
-        assert_agrees(cr.compare("company.industry", "eq", "logistics"))
+        assert_agrees(cr.compare("company.industry", "ge", "logistics"))
 
     def test_model_text_never_becomes_code(self):
         """Ids, values, tags and names reach the code only as bound names."""

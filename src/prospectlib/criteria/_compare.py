@@ -257,31 +257,34 @@ class Compare:
     def _inline(self, w: InlineWriter) -> str | None:  # noqa: PLR0911  # one return per case
         """`test` as an inline expression (see `prospectlib.criteria._compile`).
 
-        A text field's answer is remembered per value; a whole-number field
-        and a collection are compared in place, as `_decide` does; anything
-        else is left to `test`.
+        Text and whole-number fields are compared in place with Python's own
+        operators, as `_decide` compares them; an ordering of text (which
+        `_decide` refuses for some values by catching a `TypeError`) is answered
+        once per distinct value and remembered; a collection is tested for
+        what it holds; anything else is left to `test`.
         """
         found = w.read(self._path)
         if found is None:
             return None
         local, kind = found
         op, value = self.op, self.value
-        if kind == FieldKind.TEXT:
-            return w.memo(self._path, self)
         if op in (Op.EXISTS, Op.MISSING):
             # Known: not None, and for a collection not empty (as `_known`).
             collection = kind == FieldKind.COLLECTION
             if op is Op.EXISTS:
                 return f"bool({local})" if collection else f"({local} is not None)"
             return f"(not {local})" if collection else f"({local} is None)"
+        scalar = kind in (FieldKind.INT, FieldKind.TEXT)
+        if scalar and op in _PYTHON and op not in _ORDERING:
+            # ``None`` equals no value, and is in no list of values: as `_decide`.
+            return f"({local} {_PYTHON[op]} {w.bind(value)})"
+        if kind == FieldKind.TEXT:
+            return w.memo(self._path, self)
         if kind == FieldKind.INT and op in _ORDERING:
             if type(value) not in {int, float}:
                 return None  # e.g. a number against a string: a TypeError caught
             symbol = _PYTHON[op]
             return f"({local} is not None and {local} {symbol} {w.bind(value)})"
-        if kind == FieldKind.INT and op in _PYTHON:
-            # ``None`` equals no value, and is in no list of values: as `_decide`.
-            return f"({local} {_PYTHON[op]} {w.bind(value)})"
         if kind == FieldKind.COLLECTION and op is Op.CONTAINS:
             return f"({local} is not None and {w.bind(value)} in {local})"
         return None

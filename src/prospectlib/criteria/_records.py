@@ -169,13 +169,12 @@ class HasEvidence:
     def _inline(self, w: InlineWriter) -> str:
         """`test` inline: the record is looked up once per lead and criterion."""
         evidence = w.field("evidence")
-
-        def lookup() -> str:
-            key = w.bind(self.criterion)
-            # FrozenMap.get catches a KeyError for a missing key: slow.
-            return f"{evidence}[{key}] if {key} in {evidence} else None"
-
-        record = w.local(("evidence", self.criterion), lookup)
+        # The FrozenMap's own dict: its get is one C call, the map's are Python.
+        data = w.local(("evidence",), lambda: f"{evidence}._data")
+        record = w.local(
+            ("evidence", self.criterion),
+            lambda: f"{data}.get({w.bind(self.criterion)})",
+        )
         verdict = w.bind(self.verdict)
         return (
             f"({record} is not None and {record}.verdict is {verdict}"

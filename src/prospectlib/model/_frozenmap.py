@@ -29,6 +29,8 @@ class FrozenMap(Mapping[K, V]):
         True
     """
 
+    # The scoring code writer reads `_data` and makes maps around a dict of its
+    # own (``_data`` set, ``_hash`` None): the differential tests hold it to this.
     __slots__ = ("_data", "_hash")
 
     _data: dict[K, V]

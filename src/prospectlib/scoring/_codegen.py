@@ -289,7 +289,7 @@ def _sums_and_checks(
 
 
 def _score_lines(writer: InlineWriter, model: ModelParts, layout: Layout) -> list[str]:
-    """The total, the grade and level, and the `Score`, made by ``Score._made``."""
+    """The total, the grade and level, and the `Score`, made as ``Score._made`` does."""
     dims = [d.id for d in model.dimensions]
     lines = []
     if len(dims) == 1:
@@ -315,14 +315,31 @@ def _score_lines(writer: InlineWriter, model: ModelParts, layout: Layout) -> lis
     # Dimension ids are text of the model: bound names, never literals.
     dimensions = ", ".join(f"{writer.bind(d)}: s{k}" for k, d in enumerate(dims))
     explainer = writer.bind(layout)
-    lines += [
-        f"return made(lead.id, {writer.bind(model.name)}, at, total,",
-        f"    FrozenMap({{{dimensions}}}),",
-        f"    {grade},",
-        f"    {level},",
-        f"    {writer.bind(g.dimension)}, {writer.bind(lv.dimension)},",
+    # What `Score._made` does, written out: one call fewer per lead. The
+    # names stored are `Score`'s own fields, the only text of ours in the code.
+    stored = {
+        "lead_id": "lead.id",
+        "model": writer.bind(model.name),
+        "at": "at",
+        "total": "total",
+        "dimensions": "dimensions",
+        "grade": grade,
+        "level": level,
+        "grade_dimension": writer.bind(g.dimension),
+        "level_dimension": writer.bind(lv.dimension),
         # What `_Layout.contributions` lists the contributions from.
-        f"    {explainer}, (lead, at, known, held, counts, values, values))",
+        "_explainer": explainer,
+        "_raw": "(lead, at, known, held, counts, values, values)",
+    }
+    lines += [
+        # A FrozenMap made around its dict, not copying it (its __init__ would).
+        "dimensions = new(FrozenMap)",
+        f"dimensions._data = {{{dimensions}}}",
+        "dimensions._hash = None",
+        "score = new(Score)",
+        "fields = score.__dict__",
+        *(f"fields[{name!r}] = {value}" for name, value in stored.items()),
+        "return score",
     ]
     return lines
 
@@ -340,7 +357,8 @@ def write(
         not_a_lead=require_lead,
         require_aware=require_aware,
         fsum=math.fsum,
-        made=Score._made,  # noqa: SLF001  # the fast path kept for scoring
+        new=object.__new__,
+        Score=Score,
         FrozenMap=FrozenMap,
         finish=layout.finish,
     )
