@@ -518,3 +518,38 @@ class TestExplanationOrder:
         top = self.MODEL.score(self.LEAD, at=T0).top(2)
         assert [c.id for c in top.positive] == ["big", "zeta"]
         assert [c.id for c in top.negative] == ["huge_minus", "omega_minus"]
+
+
+class TestAnswersMadeByHand:
+    """Scores and contributions made from fields refuse what cannot be converted."""
+
+    def test_a_contribution_of_an_unknown_kind_is_named(self):
+        with pytest.raises(pl.ValidationError) as exc:
+            Contribution(
+                kind="bonus",
+                id="a",
+                dimension="fit",
+                group=None,
+                count=1,
+                raw=1.0,
+                decayed=1.0,
+                points=1.0,
+                reason="r",
+            )
+        assert str(exc.value) == "Contribution.kind: expected one of 'rule', 'signal'"
+
+    def test_dimensions_that_are_no_mapping_are_named(self):
+        with pytest.raises(pl.ValidationError) as exc:
+            Score(
+                lead_id="L",
+                model="m",
+                at=T0,
+                total=0.0,
+                dimensions=[("fit", 0.0)],
+                grade="D",
+                level=3,
+            )
+        assert str(exc.value) == (
+            "Score.dimensions: expected a mapping of dimensions to points "
+            "(got a value of type list)"
+        )

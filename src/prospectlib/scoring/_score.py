@@ -11,7 +11,13 @@ from typing import Protocol
 
 import attrs
 
+from prospectlib import _validate as v
+from prospectlib.errors import ValidationError
 from prospectlib.model import FrozenMap
+
+# Scores and contributions are answers, not configuration: a value that cannot
+# be converted is a `ValidationError` at ``Score.field``.
+_answer_fields = v.fields_raising(ValidationError)
 
 
 class ContributionKind(enum.StrEnum):
@@ -28,7 +34,7 @@ class ContributionKind(enum.StrEnum):
     """A `Signal` with matching interactions."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_answer_fields)
 class Contribution:
     """One rule or signal that counted in a score, and its points at each step.
 
@@ -136,13 +142,17 @@ class Explainer(Protocol):
 
 
 def _frozen(dimensions: Mapping[str, float]) -> FrozenMap[str, float]:
-    return dimensions if isinstance(dimensions, FrozenMap) else FrozenMap(dimensions)
+    if isinstance(dimensions, FrozenMap):
+        return dimensions
+    if not isinstance(dimensions, Mapping):
+        v.refuse(f"a mapping of dimensions to points ({v.got(dimensions)})")
+    return FrozenMap(dimensions)
 
 
 # Not slotted: attrs's ``__init__`` for a frozen class then stores the fields in
 # the instance's dict, and so can `Score._made`, about three times faster than
 # setting eleven slots (a score is made per lead scored).
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False, field_transformer=_answer_fields)
 class Score:
     """A lead's score as of a time: total, dimensions, grade, level, tier, why.
 
