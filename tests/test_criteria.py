@@ -625,9 +625,25 @@ class TestCompare:
         ("subject", "field", "op", "value", "reason"),
         [
             (RICH, "company.employees", "ge", 50, "company.employees ≥ 50 (is 240)"),
-            (RICH, "person.age", "le", 34, "person.age ≤ 34 (is 34)"),
-            (RICH, "person.age", "lt", 30, "person.age < 30 (is 34)"),
-            (EMPTY, "person.age", "gt", 30, "person.age > 30 (is unknown)"),
+            (RICH, "company.employees", "le", 240, "company.employees ≤ 240 (is 240)"),
+            (RICH, "company.employees", "lt", 30, "company.employees < 30 (is 240)"),
+            (
+                EMPTY,
+                "company.employees",
+                "gt",
+                30,
+                "company.employees > 30 (is unknown)",
+            ),
+            (
+                RICH,
+                "person.age",
+                "lt",
+                30,
+                (
+                    "person.age < the rule's value: does not hold"
+                    " (personal data, not shown)"
+                ),
+            ),
             (RICH, "source", "eq", "event", "source = event (is event)"),
             (RICH, "source", "ne", "event", "source ≠ event (is event)"),
             (

@@ -24,6 +24,7 @@ from prospectlib.criteria._compile import FieldKind
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
 from prospectlib.errors import ValidationError
+from prospectlib.model import PERSONAL_FIELDS
 from prospectlib.model import Company
 from prospectlib.model import Lead
 from prospectlib.model import Location
@@ -172,7 +173,9 @@ class Compare:
     Fields are looked up on the lead: ``source``, ``stage``, ``tags``,
     ``person.*``, ``company.*``, ``person.location.*``, ``company.location.*``,
     and ``attributes.<key>``. An unknown (``None``) field fails every comparison
-    except ``ne``, ``not_in`` and ``missing``.
+    except ``ne``, ``not_in`` and ``missing``. On a field that holds personal
+    data (`prospectlib.model.PERSONAL_FIELDS`) the explanation says whether the
+    comparison holds, never the values compared.
 
     Examples:
         >>> import datetime as dt
@@ -192,6 +195,7 @@ class Compare:
     value: Scalar | tuple[Scalar, ...] = attrs.field(default=None, converter=_to_value)
     """What to compare with: a scalar, or a list for ``in``/``not_in``."""
     _path: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    _personal: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Check the value suits the operator, and parse the path once."""
@@ -199,6 +203,7 @@ class Compare:
         if fault is not None:
             raise v.config_error(self, "value", fault)
         object.__setattr__(self, "_path", tuple(self.field.split(".")))
+        object.__setattr__(self, "_personal", self.field in PERSONAL_FIELDS)
 
     def _get(self, lead: Lead) -> object:
         obj: object = lead
@@ -249,6 +254,12 @@ class Compare:
         passed = self._decide(actual)
         if self.op in (Op.EXISTS, Op.MISSING):
             text = f"{self.field} is {'known' if _known(actual) else 'unknown'}"
+        elif self._personal:
+            # Personal data: neither the lead's value nor the rule's (which, for
+            # an equality, is the lead's when it holds) is shown.
+            verdict = "holds" if passed else "does not hold"
+            text = f"{self.field} {_SYMBOL[self.op]} the rule's value: {verdict}"
+            text += " (personal data, not shown)"
         else:
             shown = _show(actual) if _known(actual) else "unknown"
             text = f"{self.field} {_SYMBOL[self.op]} {_show(self.value)} (is {shown})"
@@ -278,8 +289,10 @@ class Compare:
         if scalar and op in _PYTHON and op not in _ORDERING:
             # ``None`` equals no value, and is in no list of values: as `_decide`.
             return f"({local} {_PYTHON[op]} {w.bind(value)})"
-        if kind == FieldKind.TEXT:
+        if kind == FieldKind.TEXT and not self._personal:
             return w.memo(self._path, self)
+        if kind == FieldKind.TEXT:
+            return None  # no memo keeps personal values: `test` is called
         if kind == FieldKind.INT and op in _ORDERING:
             if type(value) not in {int, float}:
                 return None  # e.g. a number against a string: a TypeError caught

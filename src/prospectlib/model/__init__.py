@@ -13,6 +13,7 @@ from prospectlib.model._enums import ObjectionKind
 from prospectlib.model._enums import Source
 from prospectlib.model._enums import Verdict
 from prospectlib.model._frozenmap import FrozenMap
+from prospectlib.model._lead import PERSONAL_FIELDS
 from prospectlib.model._lead import Lead
 from prospectlib.model._lead import Scalar
 from prospectlib.model._parties import Company
@@ -26,6 +27,7 @@ from prospectlib.model._records import Purchase
 from prospectlib.model._records import StageChange
 
 __all__ = [
+    "PERSONAL_FIELDS",
     "Activity",
     "BuyingRole",
     "Channel",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import typing
 from collections.abc import Callable
 from collections.abc import Iterable
+from collections.abc import Iterator
 from collections.abc import Mapping
 from decimal import Decimal
 from operator import attrgetter
@@ -22,7 +24,9 @@ from prospectlib.model._enums import Channel
 from prospectlib.model._enums import ConsentStatus
 from prospectlib.model._enums import Source
 from prospectlib.model._frozenmap import FrozenMap
+from prospectlib.model._parties import PERSONAL
 from prospectlib.model._parties import Company
+from prospectlib.model._parties import Location
 from prospectlib.model._parties import Person
 from prospectlib.model._records import Consent
 from prospectlib.model._records import Evidence
@@ -471,3 +475,29 @@ def _between(
         for r in records
         if (since is None or r.at >= since) and (until is None or r.at < until)
     )
+
+
+def _personal_paths(cls: type[Any], prefix: str) -> Iterator[str]:
+    """The dotted paths below *cls* whose fields are marked personal data."""
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        path = f"{prefix}{field.name}"
+        if field.metadata.get(PERSONAL):
+            yield path
+        held = {hints[field.name], *typing.get_args(hints[field.name])}
+        for part in held & {Person, Company, Location}:
+            yield from _personal_paths(part, f"{path}.")
+
+
+PERSONAL_FIELDS: frozenset[str] = frozenset(_personal_paths(Lead, ""))
+"""The lead's fields that hold personal data, as dotted paths (``"person.email"``).
+
+They are marked on the model (``metadata={"personal": True}``): their values
+never appear in a repr, an explanation or an error, which name the field and
+the test instead.
+
+Examples:
+    >>> sorted(PERSONAL_FIELDS)
+    ['person.age', 'person.email', 'person.gender', 'person.income', 'person.name', \
+'person.phone']
+"""

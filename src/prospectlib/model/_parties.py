@@ -69,12 +69,24 @@ def _amount(value: Decimal | float | str | None) -> Decimal | None:
 _optional_location = v.optional(v.instance(Location, "a Location", detail=True))
 _optional_count = v.optional(v.whole(0, detail=True))
 
+PERSONAL = "personal"
+"""The attrs metadata key marking a field that holds personal data."""
+_PERSONAL = {PERSONAL: True}
+
+
+def _hidden(value: object) -> str:
+    """A personal field in a repr: whether it is set, never its value."""
+    return "None" if value is None else "<personal>"
+
 
 @attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
 class Person:
     """The person behind a lead: contact details and what a target profile uses.
 
-    Every field is optional; record what is known.
+    Every field is optional; record what is known. The fields marked personal
+    data (``name``, ``email``, ``phone``, ``age``, ``gender``, ``income``; see
+    `PERSONAL_FIELDS`) never show their values: a repr says only whether they
+    are set, and explanations name the field and the test, not the value.
 
     Examples:
         >>> p = Person(
@@ -84,26 +96,41 @@ class Person:
         ... )
         >>> p.email_domain, p.role.value
         ('acme.example', 'decision_maker')
+        >>> p
+        Person(name=None, email=<personal>, phone=None, job_title='Head of ...)
     """
 
-    name: str | None = attrs.field(default=None, validator=_optional_text)
-    """Full name."""
-    email: str | None = attrs.field(default=None, validator=_email)
-    """E-mail address."""
-    phone: str | None = attrs.field(default=None, validator=_optional_text)
-    """Phone number, as written."""
+    name: str | None = attrs.field(
+        default=None, validator=_optional_text, metadata=_PERSONAL, repr=_hidden
+    )
+    """Full name (personal data)."""
+    email: str | None = attrs.field(
+        default=None, validator=_email, metadata=_PERSONAL, repr=_hidden
+    )
+    """E-mail address (personal data)."""
+    phone: str | None = attrs.field(
+        default=None, validator=_optional_text, metadata=_PERSONAL, repr=_hidden
+    )
+    """Phone number, as written (personal data)."""
     job_title: str | None = attrs.field(default=None, validator=_optional_text)
     """Job title, e.g. ``"Head of Operations"``."""
     role: BuyingRole | None = attrs.field(default=None, converter=_role)
     """The part this person plays in a buying decision."""
     age: int | None = attrs.field(
-        default=None, validator=v.optional(v.whole(0, 130, detail=True))
+        default=None,
+        validator=v.optional(v.whole(0, 130, detail=True)),
+        metadata=_PERSONAL,
+        repr=_hidden,
     )
-    """Age in years."""
-    gender: str | None = attrs.field(default=None, validator=_optional_text)
-    """Gender, as the person gave it."""
-    income: Decimal | None = attrs.field(default=None, converter=_amount)
-    """Yearly income, in the currency the application uses."""
+    """Age in years (personal data)."""
+    gender: str | None = attrs.field(
+        default=None, validator=_optional_text, metadata=_PERSONAL, repr=_hidden
+    )
+    """Gender, as the person gave it (personal data)."""
+    income: Decimal | None = attrs.field(
+        default=None, converter=_amount, metadata=_PERSONAL, repr=_hidden
+    )
+    """Yearly income, in the currency the application uses (personal data)."""
     occupation: str | None = attrs.field(default=None, validator=_optional_text)
     """Occupation, e.g. ``"student"`` or ``"nurse"``."""
     lifestyle: tuple[str, ...] = attrs.field(default=(), converter=_texts)
