@@ -1,4 +1,10 @@
-"""Deterministic diagram text for pipelines: Mermaid and Graphviz DOT."""
+"""Deterministic diagram text for pipelines: Mermaid and Graphviz DOT.
+
+Labels are free text, so each is escaped for its target: no label can end its
+line, its quotes or its statement early, whatever characters it holds. Ids
+(pipeline, stage and event) are lower-case letters, digits and underscores, which
+both languages take as they are.
+"""
 
 from __future__ import annotations
 
@@ -43,14 +49,46 @@ def _edges(pipeline: Pipeline) -> list[tuple[str, str, str]]:
     return [(s, t, ", ".join(events)) for (s, t), events in merged.items()]
 
 
+# Control characters, and what Python counts as a line break besides them: a
+# reader splitting the diagram into lines must find the lines it was written as.
+_BREAKS = {chr(c): " " for c in (*range(32), 0x7F, 0x85, 0x2028, 0x2029)}
+_DOT = str.maketrans({**_BREAKS, "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\n"})
+
+
 def _quote(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    """*text* inside a DOT quoted string: quotes and backslashes escaped.
+
+    A line break becomes DOT's escaped newline (one for a CR LF pair); other
+    control characters become spaces.
+    """
+    return text.replace("\r\n", "\n").translate(_DOT)
+
+
+# Mermaid's own escapes (entity codes), put in one pass: each code's ``#`` and
+# ``;`` are left alone. A line break in a label becomes a space.
+_MERMAID = str.maketrans(
+    {
+        **_BREAKS,
+        "#": "#35;",
+        '"': "#quot;",
+        "<": "#lt;",
+        ">": "#gt;",
+        ";": "#59;",
+    }
+)
+
+
+def _mermaid_text(text: str) -> str:
+    """*text* inside a Mermaid quoted label, written with entity codes."""
+    return text.translate(_MERMAID)
 
 
 def to_mermaid(pipeline: Pipeline) -> str:
     """Render *pipeline* as a Mermaid ``stateDiagram-v2``."""
     lines = ["stateDiagram-v2", "    direction LR"]
-    lines.extend(f'    state "{_quote(s.label)}" as {s.id}' for s in pipeline.stages)
+    lines.extend(
+        f'    state "{_mermaid_text(s.label)}" as {s.id}' for s in pipeline.stages
+    )
     lines.append(f"    [*] --> {pipeline.initial_stage.id}")
     lines.extend(f"    {s} --> {t}: {label}" for s, t, label in _edges(pipeline))
     lines.extend(f"    {s.id} --> [*]" for s in pipeline.stages if s.terminal)
