@@ -122,6 +122,27 @@ def got(value: object) -> str:
     return f"got a value of type {type(value).__name__}"
 
 
+SHOWN = 64
+"""How many characters of a name taken from input a message repeats."""
+
+
+def shown(name: object) -> str:
+    """A name taken from input, as a message repeats it: quoted, escaped, short.
+
+    At most `SHOWN` characters of it, then an ellipsis: a message never grows
+    with its input, and ``repr`` escapes what could break a line or a log.
+
+    Examples:
+        >>> shown("qualify_marketin"), shown("x" * 100)[-6:]
+        ("'qualify_marketin'", "xxxx'…")
+    """
+    if not isinstance(name, str):
+        return got(name).removeprefix("got ")
+    if len(name) <= SHOWN:
+        return repr(name)
+    return f"{name[:SHOWN]!r}…"
+
+
 def an(name: str) -> str:
     """*name* with its indefinite article: ``an Interaction``, ``a Purchase``."""
     return f"an {name}" if name[0] in "AEIOU" else f"a {name}"

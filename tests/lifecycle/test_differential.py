@@ -58,7 +58,12 @@ def assert_engines_agree(pipeline: Pipeline, lead: pl.Lead, at: dt.datetime) -> 
     engine = [e.id for e in refusing.enabled_events()]
     assert list(allowed) == sorted(set(engine))
     assert len(engine) == len(set(engine))
-    for event in (*pipeline.events, P.UNKNOWN_EVENT):
+    # An event the pipeline lacks is an input error for both: no decision to make.
+    with pytest.raises(pl.UnknownEventError):
+        pipeline.check(lead, P.UNKNOWN_EVENT, at=at)
+    with pytest.raises(TransitionNotAllowed):
+        refusing.send(P.UNKNOWN_EVENT)
+    for event in pipeline.events:
         route = P.expected_route(pipeline, lead, event, at=at)
         decision = pipeline.check(lead, event, at=at)
         assert (event in allowed) is (route is not None) is decision.allowed

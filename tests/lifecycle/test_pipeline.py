@@ -308,24 +308,11 @@ class TestSend:
         [
             (
                 lead_at(),
-                "fly",
-                (
-                    "pipeline 'trial' has no event 'fly' (events from 'signed_up': "
-                    "activate, convert)"
-                ),
-            ),
-            (
-                lead_at(),
                 "churn",
                 (
                     "no transition 'churn' from 'signed_up' (events from "
                     "'signed_up': activate, convert)"
                 ),
-            ),
-            (
-                lead_at("limbo"),
-                "activate",
-                "'limbo' is not a stage of pipeline 'trial'",
             ),
             (lead_at(), "activate", "no trial_start (needs 1)"),
             (lead_at("active"), "churn", "a reason is required"),
@@ -339,6 +326,32 @@ class TestSend:
         assert exc.value.stage == lead.stage
         assert exc.value.event == event
         assert not TRIAL.check(lead, event, at=T0).allowed or event == "churn"
+
+    @pytest.mark.parametrize("call", ["send", "check"])
+    def test_an_unknown_event_is_a_lookup_error_not_a_refusal(self, call):
+        """A typo'd event is an input error: UnknownEventError, with the events."""
+        with pytest.raises(pl.UnknownEventError) as exc:
+            getattr(TRIAL, call)(lead_at(), "activat", at=T0)
+        assert not isinstance(exc.value, pl.TransitionNotAllowedError)
+        assert str(exc.value) == (
+            "pipeline 'trial' has no event 'activat' (events: activate, convert, churn)"
+        )
+
+    @pytest.mark.parametrize("call", ["send", "check"])
+    def test_a_stage_the_pipeline_lacks_names_both(self, call):
+        """A lead in another pipeline's stage: UnknownStageError names both."""
+        with pytest.raises(pl.UnknownStageError) as exc:
+            getattr(TRIAL, call)(lead_at("limbo"), "activate", at=T0)
+        text = str(exc.value)
+        assert text.startswith("lead 'L-1' is in stage 'limbo', which pipeline 'trial'")
+        assert "pipeline.start(lead)" in text
+
+    def test_names_from_input_are_shortened_and_escaped(self):
+        """A huge or odd name is repeated in at most 64 characters, escaped."""
+        with pytest.raises(pl.UnknownEventError) as exc:
+            TRIAL.send(lead_at(), "x\n" + "y" * 10_000, at=T0)
+        assert len(str(exc.value)) < 200
+        assert "\n" not in str(exc.value)
 
     def test_time_cannot_go_backwards(self):
         """A move dated before the lead's last stage change is refused."""

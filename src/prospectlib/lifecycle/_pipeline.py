@@ -181,6 +181,7 @@ class Pipeline:
     _events_from: dict[str, tuple[str, ...]] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _table_events: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Check the definition, build the chart and compile the table."""
@@ -193,6 +194,7 @@ class Pipeline:
         object.__setattr__(self, "_stage_map", stage_map)
         object.__setattr__(self, "_chart", chart)
         object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "_table_events", frozenset(e for _, e in table))
         object.__setattr__(
             self,
             "_events_from",
@@ -295,6 +297,43 @@ class Pipeline:
         return found
 
     # --- moving leads -----------------------------------------------------------------
+
+    def start(self, lead: Lead) -> Lead:
+        """*lead* as this pipeline starts it: in the pipeline's initial stage.
+
+        A lead made without a stage history is in the stage it was made with
+        (``"prospect"`` by default); `start` puts it in this pipeline's initial
+        stage. A lead that has moved already keeps its stage, which must be one
+        of this pipeline's.
+
+        Raises:
+            LeadTypeError: *lead* is not a `Lead`.
+            UnknownStageError: *lead* has a stage history and its stage is not
+                one of this pipeline's.
+
+        Examples:
+            >>> import datetime as dt
+            >>> import prospectlib as pl
+            >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            >>> b2c = pl.lifecycle.b2c_pipeline()
+            >>> lead = b2c.start(pl.Lead(id="L-1", created_at=t))
+            >>> lead.stage, b2c.events_from(lead.stage)
+            ('visitor', ('consider', 'engage', 'purchase', 'unsubscribe'))
+        """
+        require_lead(lead)
+        if lead.history:
+            if lead.stage not in self._stage_map:
+                raise UnknownStageError(self._unknown_stage(lead))
+            return lead
+        initial = self.initial_stage.id
+        return lead if lead.stage == initial else attrs.evolve(lead, stage=initial)
+
+    def _unknown_stage(self, lead: Lead) -> str:
+        return (
+            f"lead {v.shown(lead.id)} is in stage {v.shown(lead.stage)}, which "
+            f"pipeline {self.id!r} has not (stages: {', '.join(self._stage_map)}); "
+            "a new lead enters a pipeline with pipeline.start(lead)"
+        )
 
     def send(
         self,
@@ -414,14 +453,16 @@ class Pipeline:
         ``(None, unmet)`` when not.
         """
         if lead.stage not in self._stage_map:
-            return None, (f"{lead.stage!r} is not a stage of pipeline {self.id!r}",)
+            raise UnknownStageError(self._unknown_stage(lead))
         routes = self._table.get((lead.stage, event))
         if routes is None:
+            if event not in self._table_events:
+                raise UnknownEventError(
+                    f"pipeline {self.id!r} has no event {v.shown(event)} "
+                    f"(events: {', '.join(self.events)})"
+                )
             events = ", ".join(self._events_from[lead.stage]) or "none"
-            if event not in self.events:
-                text = f"pipeline {self.id!r} has no event {event!r}"
-            else:
-                text = f"no transition {event!r} from {lead.stage!r}"
+            text = f"no transition {event!r} from {lead.stage!r}"
             return None, (f"{text} (events from {lead.stage!r}: {events})",)
         if at < lead.stage_entered_at:
             entered = lead.stage_entered_at.isoformat()
@@ -555,7 +596,12 @@ class Pipeline:
         for index, lead in enumerate(v.iterate(leads, "leads", "an iterable of Lead")):
             try:
                 out.append(send(lead, event, at=at, reason=reason, actor=actor))
-            except (TransitionNotAllowedError, InvalidLeadError) as exc:
+            except (
+                TransitionNotAllowedError,
+                InvalidLeadError,
+                UnknownStageError,
+                UnknownEventError,
+            ) as exc:
                 failures.append(
                     SendFailure(
                         index=index,
@@ -701,7 +747,12 @@ class SendFailure:
     """Position of the lead in the input."""
     lead_id: str | None
     """The lead's id (``None`` if the input was not a lead)."""
-    error: TransitionNotAllowedError | InvalidLeadError
+    error: (
+        TransitionNotAllowedError
+        | InvalidLeadError
+        | UnknownStageError
+        | UnknownEventError
+    )
     """Why it was refused."""
 
 
