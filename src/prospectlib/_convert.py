@@ -28,7 +28,6 @@ import datetime as dt
 import enum
 import json
 import operator
-import re
 import weakref
 from collections.abc import Callable
 from collections.abc import Iterator
@@ -634,12 +633,7 @@ def _union_unstructure_factory(
 
 # --- durations ---------------------------------------------------------------------
 
-_DURATION = re.compile(
-    r"P(?:(?P<weeks>[0-9]+)W)?(?:(?P<days>[0-9]+)D)?"
-    r"(?:T(?=[0-9])(?:(?P<hours>[0-9]+)H)?(?:(?P<minutes>[0-9]+)M)?"
-    r"(?:(?P<seconds>[0-9]+(?:\.[0-9]{1,6})?)S)?)?"
-)
-_DURATION_EXPECTED = "an ISO 8601 duration like 'P90D', 'PT6H' or 'P1DT12H'"
+_DURATION_EXPECTED = v.DURATION_EXPECTED
 
 
 def format_duration(value: dt.timedelta) -> str:
@@ -669,14 +663,7 @@ def format_duration(value: dt.timedelta) -> str:
 def _structure_duration(obj: object, _: object) -> dt.timedelta:
     if type(obj) is not str:
         _fail(f"{_DURATION_EXPECTED} ({_got(obj)})")
-    match = _DURATION.fullmatch(obj)
-    if match is None or obj == "P":
-        _fail(f"{_DURATION_EXPECTED} (got a string that is not one)")
-    parts = {k: float(v) for k, v in match.groupdict().items() if v is not None}
-    try:
-        return dt.timedelta(**parts)
-    except OverflowError:
-        _fail(f"{_DURATION_EXPECTED} (got one too long)")
+    return v.duration_text(obj)
 
 
 # --- converters ---------------------------------------------------------------------

@@ -391,6 +391,41 @@ def require_aware(at: object, name: str = "at") -> dt.datetime:
     )
 
 
+_DURATION = re.compile(
+    r"P(?:(?P<weeks>[0-9]+)W)?(?:(?P<days>[0-9]+)D)?"
+    r"(?:T(?=[0-9])(?:(?P<hours>[0-9]+)H)?(?:(?P<minutes>[0-9]+)M)?"
+    r"(?:(?P<seconds>[0-9]+(?:\.[0-9]{1,6})?)S)?)?"
+)
+DURATION_EXPECTED = "an ISO 8601 duration like 'P90D', 'PT6H' or 'P1DT12H'"
+"""What a duration written as text must look like (constructors and the loader)."""
+
+
+def duration_text(text: str) -> dt.timedelta:
+    """The `datetime.timedelta` an ISO 8601 duration (weeks to seconds) names.
+
+    Examples:
+        >>> duration_text("P1DT12H")
+        datetime.timedelta(days=1, seconds=43200)
+    """
+    match = _DURATION.fullmatch(text)
+    if match is None or text == "P":
+        refuse(f"{DURATION_EXPECTED} (got a string that is not one)")
+    parts = {k: float(n) for k, n in match.groupdict().items() if n is not None}
+    try:
+        return dt.timedelta(**parts)
+    except OverflowError:
+        refuse(f"{DURATION_EXPECTED} (got one too long)")
+
+
+def optional_duration(value: object) -> dt.timedelta | None:
+    """*value* as a timedelta: one already, ISO 8601 text, or ``None``; else refuse."""
+    if value is None or isinstance(value, dt.timedelta):
+        return value
+    if isinstance(value, str):
+        return duration_text(value)
+    refuse(f"a timedelta, {DURATION_EXPECTED}, or None ({got(value)})")
+
+
 def earlier(at: dt.datetime, delta: dt.timedelta) -> dt.datetime | None:
     """``at - delta``, or ``None`` when that is before year 1 (no lower bound)."""
     try:

@@ -286,6 +286,39 @@ class TestStageAndTransition:
             Transition(**fields)
         assert config_problem(exc)[0] == path
 
+    def test_an_sla_may_be_written_as_from_dict_reads_it(self):
+        """ISO 8601 durations work in the constructor as in the data."""
+        stage = Stage(id="contacted", sla="P2D", due_soon="PT12H")
+        assert (stage.sla, stage.due_soon) == (2 * DAY, DAY / 2)
+        assert Stage(id="contacted", sla="P2D") == Stage(id="contacted", sla=2 * DAY)
+        with pytest.raises(pl.InvalidConfigError) as exc:
+            Stage(id="contacted", sla="2 days")
+        assert config_problem(exc) == (
+            "Stage.sla",
+            (
+                "an ISO 8601 duration like 'P90D', 'PT6H' or 'P1DT12H' "
+                "(got a string that is not one)"
+            ),
+        )
+
+    def test_a_function_as_guard_is_told_about_custom(self):
+        """A bare function is not a criterion; the error says how to make one."""
+        with pytest.raises(pl.InvalidConfigError) as exc:
+            Transition(event="go", sources="a", target="b", guard=lambda lead, at: True)
+        assert "criteria.custom(name, function)" in config_problem(exc)[1]
+
+    def test_a_stage_with_no_way_out_is_told_about_terminal(self):
+        """A dead end that is not marked terminal: the error names terminal=True."""
+        with pytest.raises(pl.InvalidConfigError) as exc:
+            Pipeline(
+                id="p",
+                stages=[Stage(id="a", initial=True), Stage(id="b")],
+                transitions=[Transition(event="go", sources="a", target="b")],
+            )
+        assert config_problem(exc)[1].endswith(
+            "(a stage that ends the lifecycle needs terminal=True)"
+        )
+
     def test_a_reason_list_implies_a_reason_is_required(self):
         """Listing the allowed reasons makes a reason required."""
         t = Transition(event="lose", sources="a", target="b", reasons=["price"])
@@ -477,6 +510,15 @@ class TestSendMany:
         ]
         assert isinstance(result.failures[0].error, pl.TransitionNotAllowedError)
         assert isinstance(result.failures[1].error, pl.InvalidLeadError)
+
+    def test_leads_in_other_pipelines_are_failures_too(self):
+        """An unknown stage is recorded per lead, not raised for the batch."""
+        result = TRIAL.send_many([lead_at("limbo")], "activate", at=T0)
+        assert isinstance(result.failures[0].error, pl.UnknownStageError)
+        with pytest.raises(pl.UnknownEventError):
+            TRIAL.send(lead_at(), "nope", at=T0)
+        result = TRIAL.send_many([lead_at()], "nope", at=T0)
+        assert isinstance(result.failures[0].error, pl.UnknownEventError)
 
     def test_naive_time_fails_the_whole_call(self):
         """A naive time is the caller's mistake, not a per-lead refusal."""

@@ -867,6 +867,9 @@ def _build_chart(
         return type(name, (StateChart,), namespace)
     except InvalidDefinition as exc:
         message = str(exc).replace(_STAGE_ATTR, "")
+        if "no outgoing transition" in message:
+            # python-statemachine's words; a stage meant to end a lifecycle says so.
+            message += " (a stage that ends the lifecycle needs terminal=True)"
         raise InvalidConfigError(
             [Problem(path="Pipeline", expected=f"a valid state graph: {message}")]
         ) from exc

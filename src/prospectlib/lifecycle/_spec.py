@@ -102,6 +102,10 @@ _optional_label = v.optional(v.text("a non-empty string or None"))
 _optional_delta = v.optional(v.duration("a positive timedelta or None"))
 
 
+def _delta(value: dt.timedelta | str | None) -> dt.timedelta | None:
+    return v.optional_duration(value)
+
+
 def _default_label(inst: Stage) -> str:
     # Defaults are made before validators run: the id may be anything yet.
     return inst.id.replace("_", " ").capitalize() if type(inst.id) is str else ""
@@ -134,10 +138,19 @@ class Stage:
         validator=v.optional(v.whole(0, expected="a whole number >= 0 or None")),
     )
     """Position on the success path (0 first); ``None`` for a detour."""
-    sla: dt.timedelta | None = attrs.field(default=None, validator=_optional_delta)
-    """How long a lead may stay before it is overdue; ``None`` for no limit."""
-    due_soon: dt.timedelta | None = attrs.field(validator=_optional_delta)
-    """How long before the SLA ends a lead counts as due soon (default: a quarter)."""
+    sla: dt.timedelta | None = attrs.field(
+        default=None, converter=_delta, validator=_optional_delta
+    )
+    """How long a lead may stay before it is overdue; ``None`` for no limit.
+
+    A `datetime.timedelta`, or an ISO 8601 duration as `from_dict` reads
+    (``"P2D"``, ``"PT4H"``)."""
+    due_soon: dt.timedelta | None = attrs.field(
+        converter=_delta, validator=_optional_delta
+    )
+    """How long before the SLA ends a lead counts as due soon (default: a quarter).
+
+    A `datetime.timedelta` or an ISO 8601 duration, as ``sla``."""
     initial: bool = attrs.field(default=False, validator=v.flag)
     """Whether new leads start here; exactly one stage is initial."""
     terminal: bool = attrs.field(default=False, validator=v.flag)
@@ -154,6 +167,18 @@ class Stage:
             raise v.config_error(
                 self, "due_soon", "at most the sla (and only with one)"
             )
+
+
+def _guard(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    """A criterion or None; a bare function is told how to become one."""
+    if value is None or is_criterion(value):
+        return
+    if callable(value):
+        v.refuse(
+            "a criterion or None (got a function: make it one with "
+            "criteria.custom(name, function))"
+        )
+    v.refuse(f"a criterion or None ({v.got(value)})")
 
 
 def _sources(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -202,10 +227,7 @@ class Transition:
     """The stages the event may be sent from."""
     target: str = attrs.field(validator=check_id)
     """The stage the lead moves to."""
-    guard: Criterion | None = attrs.field(
-        default=None,
-        validator=v.optional(v.instance(is_criterion, "a criterion or None")),
-    )
+    guard: Criterion | None = attrs.field(default=None, validator=_guard)
     """What must hold for the move; ``None`` for no condition."""
     requires_reason: bool = attrs.field(default=False, validator=v.flag)
     """Whether the caller must say why (stored in the `StageChange`)."""
