@@ -135,6 +135,7 @@ ONE_OF_EACH = [
     pl.TransitionNotAllowedError(
         lead_id="L-1", stage="prospect", event="win", unmet=["no purchase"]
     ),
+    pl.ClassifierError(classifier="x", lead_id="L-1", problem="it raised KeyError"),
     pl.UnsupportedTypeError("value: expected a model value (got int)"),
     pl.MissingDependencyError(feature="strategies", extra="hypothesis"),
 ]

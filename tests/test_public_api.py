@@ -44,6 +44,7 @@ def documented_paths():
 PUBLIC = {
     "Activity",
     "ArgumentTypeError",
+    "ClassifierError",
     "BuyingRole",
     "Channel",
     "Classification",

@@ -29,6 +29,7 @@ from prospectlib.classifiers import Classification
 from prospectlib.classifiers import classify
 from prospectlib.classifiers import classify_many
 from prospectlib.errors import ArgumentTypeError
+from prospectlib.errors import ClassifierError
 from prospectlib.errors import ConfigTypeError
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
@@ -70,6 +71,7 @@ __all__ = [
     "BuyingRole",
     "Channel",
     "Classification",
+    "ClassifierError",
     "Company",
     "ConfigTypeError",
     "Consent",

@@ -16,6 +16,7 @@ not know prospectlib::
     │   ├── UnknownStageError               ... no stage of that id
     │   └── UnknownEventError               ... no event of that id
     ├── TransitionNotAllowedError           a lifecycle event was refused
+    ├── ClassifierError (RuntimeError)      a classifier raised or answered wrongly
     ├── UnsupportedTypeError (TypeError)    a value or class an operation can't take
     │   └── ArgumentTypeError               (also a ValidationError, above)
     └── MissingDependencyError (ImportError)  an optional extra is not installed
@@ -68,6 +69,7 @@ import attrs
 
 __all__ = [
     "ArgumentTypeError",
+    "ClassifierError",
     "ConfigTypeError",
     "InvalidConfigError",
     "InvalidLeadError",
@@ -246,6 +248,51 @@ class TransitionNotAllowedError(ProspectlibError):
                 stage=self.stage,
                 event=self.event,
                 unmet=self.unmet,
+            ),
+            (),
+        )
+
+
+class ClassifierError(ProspectlibError, RuntimeError):
+    """A classifier raised, or answered with something that is no answer of its.
+
+    `prospectlib.classify` checks each answer: a `Classification` whose label is
+    one of the classifier's declared ``labels``. The message names the
+    classifier and the lead; the exception a classifier raised is chained on
+    (``__cause__``), its text is not repeated (it may hold the lead's data).
+
+    Examples:
+        >>> err = ClassifierError(
+        ...     classifier="company_size", lead_id="L-1", problem="it raised KeyError"
+        ... )
+        >>> print(err)
+        classifier 'company_size' failed for lead 'L-1': it raised KeyError
+    """
+
+    classifier: str
+    """The name the classifier is registered under."""
+    lead_id: str
+    """The id of the lead it was classifying."""
+    problem: str
+    """What went wrong, in words."""
+
+    def __init__(self, *, classifier: str, lead_id: str, problem: str) -> None:
+        """Build from the classifier's name, the lead's id and what went wrong."""
+        self.classifier = classifier
+        self.lead_id = lead_id
+        self.problem = problem
+        super().__init__(
+            f"classifier {classifier!r} failed for lead {lead_id!r}: {problem}"
+        )
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        """Pickle and copy with the attributes (the constructor takes keywords)."""
+        return (
+            functools.partial(
+                type(self),
+                classifier=self.classifier,
+                lead_id=self.lead_id,
+                problem=self.problem,
             ),
             (),
         )

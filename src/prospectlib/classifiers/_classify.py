@@ -11,6 +11,7 @@ from prospectlib.classifiers._base import Classification
 from prospectlib.classifiers._base import Classifier
 from prospectlib.classifiers._defaults import default_registry
 from prospectlib.classifiers._registry import ClassifierRegistry
+from prospectlib.errors import ClassifierError
 from prospectlib.errors import ConfigTypeError
 from prospectlib.model import FrozenMap
 from prospectlib.model import Lead
@@ -38,6 +39,8 @@ def classify(
         ArgumentTypeError: *only* is not an iterable of names (a `TypeError`
             too; so is `ConfigTypeError`, for a *registry* that is not one).
         UnknownClassifierError: *only* names a classifier that is not registered.
+        ClassifierError: a classifier raised, or answered with something other
+            than a `Classification` labelled with one of its ``labels``.
 
     Examples:
         >>> import datetime as dt
@@ -50,7 +53,7 @@ def classify(
     """
     require_lead_at(lead, at)
     chosen = _chosen(registry, only)
-    return FrozenMap((name, c.classify(lead, at=at)) for name, c in chosen)
+    return FrozenMap((name, _answer(name, c, lead, at)) for name, c in chosen)
 
 
 def classify_many(
@@ -79,8 +82,35 @@ def classify_many(
     for lead in v.iterate(leads, "leads", "an iterable of Lead"):
         if type(lead) is not Lead:
             require_lead(lead, "leads[]")
-        out.append(FrozenMap((name, c.classify(lead, at=at)) for name, c in chosen))
+        out.append(FrozenMap((name, _answer(name, c, lead, at)) for name, c in chosen))
     return out
+
+
+def _answer(
+    name: str, classifier: Classifier[Any], lead: Lead, at: dt.datetime
+) -> Classification[Any]:
+    """*classifier*'s answer for *lead*, checked: a `ClassifierError` if none."""
+    try:
+        answer = classifier.classify(lead, at=at)
+    except Exception as exc:
+        # Its text is not repeated: it may hold the lead's data (chained instead).
+        problem = f"it raised {type(exc).__name__}"
+        raise ClassifierError(
+            classifier=name, lead_id=lead.id, problem=problem
+        ) from exc
+    if type(answer) is not Classification:
+        problem = (
+            f"it answered {v.got(answer).removeprefix('got ')}, not a Classification"
+        )
+        raise ClassifierError(classifier=name, lead_id=lead.id, problem=problem)
+    labels = classifier.labels
+    if not isinstance(answer.label, labels):
+        problem = (
+            f"its label is not one of its labels ({labels.__name__}: "
+            f"{', '.join(repr(label.value) for label in labels)})"
+        )
+        raise ClassifierError(classifier=name, lead_id=lead.id, problem=problem)
+    return answer
 
 
 _DEFAULT: list[ClassifierRegistry] = []
