@@ -24,10 +24,10 @@ from prospectlib.model import Lead
 from prospectlib.scoring import Score
 from prospectlib.scoring import default_model
 from prospectlib.workflow import QualificationPolicy
-from prospectlib.workflow import advance
 from prospectlib.workflow import default_b2c_policy
 from prospectlib.workflow import default_policy
 from prospectlib.workflow import prioritize
+from prospectlib.workflow import settle
 
 __all__ = [
     "COLUMNS",
@@ -152,19 +152,10 @@ def walk(lead: Lead, *, at: dt.datetime) -> Lead:
     """
     pipeline = pipeline_for(lead)
     policy = policy_for(lead)
-    if lead.stage == "prospect" and pipeline.id == "b2c":
-        lead = attrs.evolve(lead, stage=pipeline.initial_stage.id)
+    lead = pipeline.start(lead)
     times = [i.at for i in lead.interactions] + [p.at for p in lead.purchases]
     for moment in sorted({t for t in times if t <= at}):
-        # At one moment a lead visits a stage at most once: a policy whose
-        # events undo each other cannot loop here.
-        visited = {lead.stage}
-        while True:
-            step = advance(lead, pipeline, policy, at=moment)
-            if not step.moved or step.lead.stage in visited:
-                break
-            lead = step.lead
-            visited.add(lead.stage)
+        lead = settle(lead, pipeline, policy, at=moment).lead
     return lead
 
 

@@ -18,6 +18,7 @@ from prospectlib.workflow import advance_many
 from prospectlib.workflow import default_b2c_policy
 from prospectlib.workflow import default_policy
 from prospectlib.workflow import prioritize
+from prospectlib.workflow import settle
 from tests.helpers import DAY
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -400,6 +401,78 @@ class TestBulkAndPriority:
         ]
         with pytest.raises(pl.InvalidLeadError):
             prioritize([shopper, 3], at=T0, pipeline=choose)
+
+
+def chain(*extra: pl.lifecycle.Transition) -> pl.lifecycle.Pipeline:
+    """New -> warm -> hot -> won, each move free; a detour 'parked' beside warm."""
+    stages = (
+        pl.lifecycle.Stage(id="new", order=0, initial=True),
+        pl.lifecycle.Stage(id="warm", order=1),
+        pl.lifecycle.Stage(id="hot", order=2),
+        pl.lifecycle.Stage(id="parked"),
+        pl.lifecycle.Stage(id="won", order=3, kind="won", terminal=True),
+    )
+    transitions = (
+        pl.lifecycle.Transition(event="warm_up", sources="new", target="warm"),
+        pl.lifecycle.Transition(event="heat", sources="warm", target="hot"),
+        pl.lifecycle.Transition(event="win", sources="hot", target="won"),
+        pl.lifecycle.Transition(event="park", sources="warm", target="parked"),
+        pl.lifecycle.Transition(event="unpark", sources="parked", target="warm"),
+        *extra,
+    )
+    return pl.lifecycle.Pipeline(id="chain", stages=stages, transitions=transitions)
+
+
+def free(*events: str) -> QualificationPolicy:
+    return QualificationPolicy(
+        name="free",
+        pipeline="chain",
+        rules=[PolicyRule(id=e, event=e, reason=f"always {e}") for e in events],
+    )
+
+
+class TestSettle:
+    def test_one_moment_can_move_a_lead_several_stages(self):
+        """Settle advances until the policy suggests nothing more."""
+        lead = pl.Lead(id="L", created_at=T0, stage="new")
+        run = settle(lead, chain(), free("warm_up", "heat", "win"), at=T0)
+        assert [step.event for step in run.steps] == ["warm_up", "heat", "win"]
+        assert run.lead.stage == "won"
+        assert run.stopped == "nothing more applies"
+        assert [c.reason for c in run.lead.history] == [
+            "always warm_up",
+            "always heat",
+            "always win",
+        ]
+
+    def test_the_step_bound_holds(self):
+        lead = pl.Lead(id="L", created_at=T0, stage="new")
+        run = settle(lead, chain(), free("warm_up", "heat", "win"), at=T0, max_steps=2)
+        assert run.lead.stage == "hot"
+        assert run.stopped == "max_steps (2) events applied"
+
+    def test_events_that_undo_each_other_cannot_loop(self):
+        """Into a detour and out again: it stops before returning to a stage."""
+        lead = pl.Lead(id="L", created_at=T0, stage="warm")
+        run = settle(lead, chain(), free("park", "unpark"), at=T0)
+        assert [step.event for step in run.steps] == ["park"]
+        assert run.lead.stage == "parked"
+        assert run.stopped == (
+            "'unpark' would bring the lead back to 'warm', where it already was at "
+            "this time"
+        )
+
+    def test_nothing_to_do_returns_the_same_lead(self):
+        lead = pl.Lead(id="L", created_at=T0, stage="new")
+        run = settle(lead, chain(), free("win"), at=T0)
+        assert run.lead is lead
+        assert not run.moved
+
+    @pytest.mark.parametrize("bound", [0, -1, 2.5, "3", True])
+    def test_max_steps_is_a_whole_number_from_one(self, bound):
+        lead = pl.Lead(id="L", created_at=T0, stage="new")
+        with pytest.raises(pl.ArgumentTypeError, match=r"^max_steps: expected"):
+            settle(lead, chain(), free("win"), at=T0, max_steps=bound)
 
 
 class TestReuse:

@@ -33,9 +33,11 @@ Examples:
 from prospectlib import _public
 from prospectlib.workflow._advance import Advance
 from prospectlib.workflow._advance import Priority
+from prospectlib.workflow._advance import Settled
 from prospectlib.workflow._advance import advance
 from prospectlib.workflow._advance import advance_many
 from prospectlib.workflow._advance import prioritize
+from prospectlib.workflow._advance import settle
 from prospectlib.workflow._defaults import default_b2c_policy
 from prospectlib.workflow._defaults import default_policy
 from prospectlib.workflow._policy import PolicyRule
@@ -47,12 +49,14 @@ __all__ = [
     "PolicyRule",
     "Priority",
     "QualificationPolicy",
+    "Settled",
     "Suggestion",
     "advance",
     "advance_many",
     "default_b2c_policy",
     "default_policy",
     "prioritize",
+    "settle",
 ]
 
 _public.publish(globals())

@@ -138,6 +138,99 @@ def advance_many(
 
 
 @attrs.frozen(kw_only=True)
+class Settled:
+    """What `settle` did: the lead where it came to rest, and each step taken.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> from prospectlib.workflow import default_policy, settle
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(id="L-1", created_at=t)
+        >>> run = settle(lead, pl.lifecycle.b2b_pipeline(), default_policy(), at=t)
+        >>> run.moved, run.stopped
+        (False, 'nothing more applies')
+    """
+
+    lead: Lead
+    """The lead after the last step (the input lead when no step was taken)."""
+    steps: tuple[Advance, ...]
+    """Each step that moved the lead, in order."""
+    stopped: str
+    """Why it stopped: nothing more applied, a stage came round again, or the
+    step bound was reached."""
+
+    @property
+    def moved(self) -> bool:
+        """Whether any event was applied."""
+        return bool(self.steps)
+
+
+def settle(  # noqa: PLR0913  # the inputs of advance, plus the bound
+    lead: Lead,
+    pipeline: Pipeline,
+    policy: QualificationPolicy,
+    *,
+    at: dt.datetime,
+    max_steps: int = 16,
+    registry: ClassifierRegistry | None = None,
+) -> Settled:
+    """`advance` *lead* at *at* again and again, until nothing more applies.
+
+    One moment can move a lead several stages (a purchase makes a prospect a
+    customer through each stage between). It stops when the policy suggests
+    nothing, before an event that would bring the lead back to a stage it was
+    in at this moment (a policy whose events undo each other cannot loop), or
+    after *max_steps* events.
+
+    Raises:
+        ArgumentTypeError: *max_steps* is not a whole number >= 1.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> from prospectlib.workflow import default_b2c_policy
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> b2c = pl.lifecycle.b2c_pipeline()
+        >>> shopper = b2c.start(
+        ...     pl.Lead(
+        ...         id="C-1",
+        ...         created_at=t,
+        ...         purchases=[pl.Purchase(at=t, amount="20", currency="EUR")],
+        ...     )
+        ... )
+        >>> run = settle(shopper, b2c, default_b2c_policy(), at=t)
+        >>> run.lead.stage, [step.event for step in run.steps], run.stopped
+        ('customer', ['purchase'], 'nothing more applies')
+    """
+    v.require(
+        max_steps,
+        lambda n: type(n) is int and n >= 1,
+        "max_steps",
+        "a whole number >= 1",
+    )
+    visited = {lead.stage}
+    steps: list[Advance] = []
+    for _ in range(max_steps):
+        step = advance(lead, pipeline, policy, at=at, registry=registry)
+        if not step.moved:
+            return Settled(
+                lead=lead, steps=tuple(steps), stopped="nothing more applies"
+            )
+        if step.lead.stage in visited:
+            stopped = (
+                f"{step.event!r} would bring the lead back to {step.lead.stage!r}, "
+                "where it already was at this time"
+            )
+            return Settled(lead=lead, steps=tuple(steps), stopped=stopped)
+        lead = step.lead
+        visited.add(lead.stage)
+        steps.append(step)
+    stopped = f"max_steps ({max_steps}) events applied"
+    return Settled(lead=lead, steps=tuple(steps), stopped=stopped)
+
+
+@attrs.frozen(kw_only=True)
 class Priority:
     """A lead's place in the order a sales team should work, and why.
 
