@@ -637,12 +637,19 @@ _DURATION_EXPECTED = v.DURATION_EXPECTED
 
 
 def format_duration(value: dt.timedelta) -> str:
-    """Write a non-negative timedelta as an ISO 8601 duration (days, H, M, S).
+    """Write a timedelta as an ISO 8601 duration (days, H, M, S).
+
+    A negative one (the time left on an overdue SLA) takes a leading minus, as
+    XML Schema writes it: ``-P1D``.
 
     Examples:
         >>> format_duration(dt.timedelta(days=1, hours=6, seconds=1.5))
         'P1DT6H1.5S'
+        >>> format_duration(-dt.timedelta(hours=2))
+        '-PT2H'
     """
+    if value < dt.timedelta(0):
+        return "-" + format_duration(-value)
     days = value.days
     hours, seconds = divmod(value.seconds, 3600)
     minutes, seconds = divmod(seconds, 60)

@@ -403,10 +403,16 @@ DURATION_EXPECTED = "an ISO 8601 duration like 'P90D', 'PT6H' or 'P1DT12H'"
 def duration_text(text: str) -> dt.timedelta:
     """The `datetime.timedelta` an ISO 8601 duration (weeks to seconds) names.
 
+    A leading minus makes it negative (``-PT2H``, as XML Schema writes the
+    time left on an overdue deadline); configuration refuses those.
+
     Examples:
-        >>> duration_text("P1DT12H")
-        datetime.timedelta(days=1, seconds=43200)
+        >>> duration_text("P1DT12H"), duration_text("-PT2H")
+        (datetime.timedelta(days=1, seconds=43200), datetime.timedelta(days=-1, \
+seconds=79200))
     """
+    if text.startswith("-") and not text.startswith("--"):
+        return -duration_text(text[1:])
     match = _DURATION.fullmatch(text)
     if match is None or text == "P":
         refuse(f"{DURATION_EXPECTED} (got a string that is not one)")

@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from prospectlib import _convert
 from prospectlib import _validate as v
 from prospectlib.errors import Problem
 from prospectlib.errors import ValidationError
@@ -200,6 +201,7 @@ class SlaState(enum.StrEnum):
     """Past the SLA."""
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class SlaStatus:
     """A lead's standing against its current stage's SLA at a time.

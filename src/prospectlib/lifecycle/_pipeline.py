@@ -41,6 +41,7 @@ from prospectlib.model._require import require_lead_at
 _STAGE_ATTR = "stage__"
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class Decision:
     """Whether an event may be sent to a lead now, and why (or why not).

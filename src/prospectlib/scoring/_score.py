@@ -11,6 +11,7 @@ from typing import Protocol
 
 import attrs
 
+from prospectlib import _convert
 from prospectlib import _validate as v
 from prospectlib.errors import ValidationError
 from prospectlib.model import FrozenMap
@@ -34,6 +35,7 @@ class ContributionKind(enum.StrEnum):
     """A `Signal` with matching interactions."""
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True, field_transformer=_answer_fields)
 class Contribution:
     """One rule or signal that counted in a score, and its points at each step.
@@ -109,6 +111,7 @@ class Contribution:
         return f"{self.points:+.1f} {self.id} ({self.dimension}): {self.reason}{capped}"
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class TopFactors:
     """The strongest contributions of a score, each side strongest first.
@@ -152,6 +155,7 @@ def _frozen(dimensions: Mapping[str, float]) -> FrozenMap[str, float]:
 # Not slotted: attrs's ``__init__`` for a frozen class then stores the fields in
 # the instance's dict, and so can `Score._made`, about three times faster than
 # setting eleven slots (a score is made per lead scored).
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True, slots=False, field_transformer=_answer_fields)
 class Score:
     """A lead's score as of a time: total, dimensions, grade, level, tier, why.

@@ -10,11 +10,13 @@ from typing import Any
 
 import attrs
 
+from prospectlib import _convert
 from prospectlib import _validate as v
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
 from prospectlib.classifiers import classify
 from prospectlib.errors import ConfigTypeError
+from prospectlib.errors import ValidationError
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import SlaState
 from prospectlib.lifecycle import StageKind
@@ -32,6 +34,7 @@ def _require_config(value: object, cls: type[Any], path: str) -> None:
     v.require(value, cls, path, v.an(cls.__name__), ConfigTypeError)
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class Advance:
     """What `advance` did to a lead: the new lead and the suggestion it followed.
@@ -137,6 +140,7 @@ def advance_many(
     return out
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class Settled:
     """What `settle` did: the lead where it came to rest, and each step taken.
@@ -230,6 +234,7 @@ def settle(  # noqa: PLR0913  # the inputs of advance, plus the bound
     return Settled(lead=lead, steps=tuple(steps), stopped=stopped)
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class Priority:
     """A lead's place in the order a sales team should work, and why.

@@ -18,6 +18,7 @@ from prospectlib.criteria import is_criterion
 from prospectlib.errors import ConfigTypeError
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import Problem
+from prospectlib.errors import ValidationError
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Transition
 from prospectlib.model import Channel
@@ -186,6 +187,7 @@ class PolicyRule:
         return tuple(t.classifier for t in self.labels)
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class Suggestion:
     """What a policy suggests for a lead now: an event (or none), and why.
