@@ -126,7 +126,7 @@ SHOWN = 64
 """How many characters of a name taken from input a message repeats."""
 
 
-def shown(name: object) -> str:
+def shown(name: str) -> str:
     """A name taken from input, as a message repeats it: quoted, escaped, short.
 
     At most `SHOWN` characters of it, then an ellipsis: a message never grows
@@ -136,8 +136,6 @@ def shown(name: object) -> str:
         >>> shown("qualify_marketin"), shown("x" * 100)[-6:]
         ("'qualify_marketin'", "xxxx'…")
     """
-    if not isinstance(name, str):
-        return got(name).removeprefix("got ")
     if len(name) <= SHOWN:
         return repr(name)
     return f"{name[:SHOWN]!r}…"

@@ -379,6 +379,26 @@ class TestSend:
         assert text.startswith("lead 'L-1' is in stage 'limbo', which pipeline 'trial'")
         assert "pipeline.start(lead)" in text
 
+    def test_start_puts_a_fresh_lead_in_the_initial_stage(self):
+        """A lead that never moved takes the initial stage; a moved one stays."""
+        fresh = pl.Lead(id="L-1", created_at=T0)
+        started = TRIAL.start(fresh)
+        assert (fresh.stage, started.stage) == ("prospect", "signed_up")
+        assert TRIAL.start(started) is started
+        moved = TRIAL.send(
+            lead_at(interactions=[pl.Interaction(activity="trial_start", at=T0)]),
+            "activate",
+            at=T0,
+        )
+        assert TRIAL.start(moved) is moved
+        elsewhere = pl.lifecycle.b2b_pipeline().send(
+            pl.Lead(id="L-2", created_at=T0), "disqualify", at=T0, reason="spam"
+        )
+        with pytest.raises(pl.UnknownStageError, match="is in stage 'disqualified'"):
+            TRIAL.start(elsewhere)
+        with pytest.raises(pl.LeadTypeError):
+            TRIAL.start("L-1")  # type: ignore[arg-type]
+
     def test_names_from_input_are_shortened_and_escaped(self):
         """A huge or odd name is repeated in at most 64 characters, escaped."""
         with pytest.raises(pl.UnknownEventError) as exc:
