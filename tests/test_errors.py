@@ -1,4 +1,5 @@
 import copy
+import json
 import pickle
 
 import pytest
@@ -163,3 +164,39 @@ class TestPickling:
             and issubclass(getattr(errors, name), Exception)
         }
         assert classes - {pl.ProspectlibError} == {type(e) for e in ONE_OF_EACH}
+
+
+class TestAsData:
+    @pytest.mark.parametrize("error", ONE_OF_EACH, ids=lambda e: type(e).__name__)
+    def test_every_error_is_json_with_its_class_and_message(self, error):
+        """A service can return any error as its response body."""
+        body = error.to_dict()
+        assert json.loads(json.dumps(body)) == body
+        assert (body["error"], body["message"]) == (type(error).__name__, str(error))
+
+    def test_a_validation_error_lists_its_problems_with_pointers(self):
+        error = pl.InvalidLeadError(
+            [
+                pl.Problem(path="Lead.interactions[2].at", expected="a date"),
+                pl.Problem(path="Lead.attributes['a/b~c']", expected="a scalar"),
+                pl.Problem(path="leads[3]", expected="a Lead (got dict)"),
+            ]
+        )
+        assert [p["pointer"] for p in error.to_dict()["problems"]] == [
+            "/interactions/2/at",
+            "/attributes/a~1b~0c",
+            "/leads/3",
+        ]
+
+    def test_a_refusal_carries_what_a_client_needs(self):
+        error = pl.TransitionNotAllowedError(
+            lead_id="L-1", stage="prospect", event="win", unmet=["no purchase"]
+        )
+        assert error.to_dict() == {
+            "error": "TransitionNotAllowedError",
+            "message": str(error),
+            "lead_id": "L-1",
+            "stage": "prospect",
+            "event": "win",
+            "unmet": ["no purchase"],
+        }

@@ -62,6 +62,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -96,6 +97,32 @@ class ProspectlibError(Exception):
         True
     """
 
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON-compatible data, e.g. the body of a 400 or 409 response.
+
+        Always ``{"error": <class name>, "message": <str(error)>}``, plus what
+        the error carries: ``problems`` (each ``path``, ``pointer`` and
+        ``expected``) for a `ValidationError`; ``lead_id``, ``stage``,
+        ``event`` and ``unmet`` for a `TransitionNotAllowedError`;
+        ``classifier``, ``lead_id`` and ``problem`` for a `ClassifierError`;
+        ``feature`` and ``extra`` for a `MissingDependencyError`. Like the
+        message, it holds no personal data.
+
+        Examples:
+            >>> import prospectlib as pl
+            >>> try:
+            ...     pl.Person(email="not an address")
+            ... except pl.ProspectlibError as exc:
+            ...     body = exc.to_dict()
+            >>> body["error"], body["problems"][0]["pointer"]
+            ('InvalidLeadError', '/email')
+        """
+        return {"error": type(self).__name__, "message": str(self), **self._details()}
+
+    def _details(self) -> dict[str, Any]:
+        """What `to_dict` adds to the class name and the message."""
+        return {}
+
 
 @attrs.frozen(kw_only=True)
 class Problem:
@@ -114,6 +141,27 @@ class Problem:
     def __str__(self) -> str:
         """Render as ``path: expected ...``."""
         return f"{self.path}: expected {self.expected}"
+
+    @property
+    def pointer(self) -> str:
+        """The path as a JSON Pointer into the input (RFC 6901).
+
+        A path that starts with a class name (``Lead.person.email``) is
+        relative to the data read as that class: ``/person/email``; an
+        argument's path (``leads[2]``) keeps its first name: ``/leads/2``.
+
+        Examples:
+            >>> Problem(path="Lead.interactions[2].at", expected="x").pointer
+            '/interactions/2/at'
+            >>> Problem(path="Lead", expected="x").pointer
+            ''
+        """
+        parts = [p for p in re.split(r"\.|\[|\]", self.path) if p]
+        if parts and parts[0][:1].isupper():
+            parts = parts[1:]
+        return "".join(
+            "/" + p.strip("'").replace("~", "~0").replace("/", "~1") for p in parts
+        )
 
 
 class ValidationError(ProspectlibError, ValueError):
@@ -136,6 +184,14 @@ class ValidationError(ProspectlibError, ValueError):
     def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
         """Pickle and copy by the problems (the message is made from them)."""
         return (type(self), (self.problems,))
+
+    def _details(self) -> dict[str, Any]:
+        return {
+            "problems": [
+                {"path": p.path, "pointer": p.pointer, "expected": p.expected}
+                for p in self.problems
+            ]
+        }
 
     def prefixed(self, prefix: str) -> ValidationError:
         """Return the same error with *prefix* put in front of every path.
@@ -241,16 +297,15 @@ class TransitionNotAllowedError(ProspectlibError):
 
     def __reduce__(self) -> tuple[Any, tuple[()]]:
         """Pickle and copy with the attributes (the constructor takes keywords)."""
-        return (
-            functools.partial(
-                type(self),
-                lead_id=self.lead_id,
-                stage=self.stage,
-                event=self.event,
-                unmet=self.unmet,
-            ),
-            (),
-        )
+        return (functools.partial(type(self), **self._details()), ())
+
+    def _details(self) -> dict[str, Any]:
+        return {
+            "lead_id": self.lead_id,
+            "stage": self.stage,
+            "event": self.event,
+            "unmet": list(self.unmet),
+        }
 
 
 class ClassifierError(ProspectlibError, RuntimeError):
@@ -287,15 +342,14 @@ class ClassifierError(ProspectlibError, RuntimeError):
 
     def __reduce__(self) -> tuple[Any, tuple[()]]:
         """Pickle and copy with the attributes (the constructor takes keywords)."""
-        return (
-            functools.partial(
-                type(self),
-                classifier=self.classifier,
-                lead_id=self.lead_id,
-                problem=self.problem,
-            ),
-            (),
-        )
+        return (functools.partial(type(self), **self._details()), ())
+
+    def _details(self) -> dict[str, Any]:
+        return {
+            "classifier": self.classifier,
+            "lead_id": self.lead_id,
+            "problem": self.problem,
+        }
 
 
 class UnsupportedTypeError(ProspectlibError, TypeError):
@@ -363,7 +417,7 @@ pip install 'prospectlib[hypothesis]'
 
     def __reduce__(self) -> tuple[Any, tuple[()]]:
         """Pickle and copy with the attributes (the constructor takes keywords)."""
-        return (
-            functools.partial(type(self), feature=self.feature, extra=self.extra),
-            (),
-        )
+        return (functools.partial(type(self), **self._details()), ())
+
+    def _details(self) -> dict[str, Any]:
+        return {"feature": self.feature, "extra": self.extra}
