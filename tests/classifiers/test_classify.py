@@ -101,3 +101,42 @@ class TestAnswersAreChecked:
         )
         with pytest.raises(pl.ClassifierError, match="classifier 'odd'"):
             model.score(LEAD, at=T0, registry=registry_of(Misbehaving("b2b")))
+
+
+class TestLabelTestsOnYourClassifiers:
+    def test_a_typo_in_a_label_of_your_classifier_is_refused_when_scoring(self):
+        """Labels of a custom classifier are known with the registry: checked then."""
+        answer = Classification(classifier="odd", label=MarketLabel.B2B, confidence=1)
+        registry = registry_of(Misbehaving(answer))
+        typo = ScoreModel(
+            rules=[
+                Rule(id="r", points=1, label=LabelIs(classifier="odd", labels=["b2x"]))
+            ]
+        )
+        for call in (
+            lambda: typo.score(LEAD, at=T0, registry=registry),
+            lambda: typo.score_many([LEAD], at=T0, registry=registry),
+        ):
+            with pytest.raises(pl.InvalidConfigError) as exc:
+                call()
+            assert str(exc.value) == (
+                "ScoreModel.rules[0].label.labels: expected labels of odd: "
+                "'b2b', 'b2c' (got 'b2x')"
+            )
+        right = ScoreModel(
+            rules=[
+                Rule(id="r", points=1, label=LabelIs(classifier="odd", labels=["b2b"]))
+            ]
+        )
+        assert right.score(LEAD, at=T0, registry=registry).total == 1.0
+
+    def test_a_classifier_the_registry_lacks_is_an_unknown_name(self):
+        answer = Classification(classifier="odd", label=MarketLabel.B2B, confidence=1)
+        model = ScoreModel(
+            rules=[
+                Rule(id="w", points=1, when=pl.criteria.has_tag("x")),
+                Rule(id="r", points=1, label=LabelIs(classifier="gone", labels=["a"])),
+            ]
+        )
+        with pytest.raises(pl.UnknownClassifierError):
+            model.score(LEAD, at=T0, registry=registry_of(Misbehaving(answer)))

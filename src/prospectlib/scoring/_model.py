@@ -12,6 +12,7 @@ import attrs
 
 from prospectlib import _convert
 from prospectlib import _validate as v
+from prospectlib.classifiers import BUILT_IN_LABELS
 from prospectlib.classifiers import Classification
 from prospectlib.classifiers import ClassifierRegistry
 from prospectlib.errors import ConfigTypeError
@@ -238,7 +239,22 @@ class ScoreModel:
         """
         if labels is not None or registry is not None:
             _check_labels(labels, registry, self._plan.classifiers)
+            if registry is not None:
+                self._check_custom_labels(registry)
         return self._plan.score(lead, at, labels, registry)
+
+    def _check_custom_labels(self, registry: ClassifierRegistry) -> None:
+        """Check the label tests on classifiers of *registry* that are not built in.
+
+        Their labels are known only now: a typo would else never match.
+        """
+        for index, rule in enumerate(self.rules):
+            test = rule.label
+            if test is None or test.classifier in BUILT_IN_LABELS:
+                continue
+            if test.classifier in registry:
+                owner = f"ScoreModel.rules[{index}].label"
+                test._check(registry.labels(test.classifier), owner)  # noqa: SLF001  # the scoring package's own
 
     def score_many(
         self,
@@ -259,6 +275,7 @@ class ScoreModel:
         """
         if registry is not None:
             _check_labels(None, registry, ())
+            self._check_custom_labels(registry)
         plan = self._plan
         leads = v.iterate(leads, "leads", "an iterable of Lead")
         return [plan.score(lead, at, None, registry) for lead in leads]

@@ -7,6 +7,7 @@ reads a model through `ModelParts`, so it needs nothing of `ScoreModel` itself.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import Any
@@ -73,7 +74,8 @@ class LabelIs:
     """A test on a classifier's answer: its label is one of ``labels``.
 
     For the built-in classifiers the labels are checked against the
-    classifier's own labels, so a typo fails when the model is defined.
+    classifier's own labels, so a typo fails when the model is defined; for a
+    classifier of yours, when a model is scored with the registry holding it.
 
     Examples:
         >>> strong = LabelIs(classifier="profile_fit", labels=("strong",))
@@ -94,14 +96,17 @@ profile_fit: 'strong', 'partial', 'weak', 'none' (got 'strnog')
     def __attrs_post_init__(self) -> None:
         """Check the labels of a built-in classifier."""
         known = BUILT_IN_LABELS.get(self.classifier)
-        if known is None:
-            return
+        if known is not None:
+            self._check(known, "LabelIs")
+
+    def _check(self, known: type[enum.StrEnum], owner: str) -> None:
+        """Refuse labels that *known* (the classifier's labels) does not have."""
         values = [m.value for m in known]
         wrong = [v for v in self.labels if v not in values]
         if wrong:
             choices = ", ".join(repr(v) for v in values)
             raise v.config_error(
-                self,
+                owner,
                 "labels",
                 f"labels of {self.classifier}: {choices} (got {wrong[0]!r})",
             )
