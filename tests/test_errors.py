@@ -200,3 +200,16 @@ class TestAsData:
             "event": "win",
             "unmet": ["no purchase"],
         }
+
+    def test_names_from_input_stay_short_in_paths_and_messages(self):
+        """A huge unknown key or classifier name is cut to 64 characters, quoted."""
+        with pytest.raises(pl.InvalidLeadError) as exc:
+            pl.serialize.from_dict(pl.Location, {"k" * 10_000: 1, "two words": 2})
+        paths = [p.path for p in exc.value.problems]
+        assert paths == [f"Location[{'k' * 64!r}…]", "Location['two words']"]
+        assert exc.value.problems[0].pointer == "/" + "k" * 64 + "…"
+        with pytest.raises(pl.UnknownClassifierError) as lookup:
+            pl.classifiers.default_registry().get("n" * 10_000)
+        assert len(str(lookup.value)) < 400
+        with pytest.raises(pl.UnknownClassifierError, match="as a value of type int"):
+            pl.classifiers.default_registry().get(5)  # type: ignore[arg-type]

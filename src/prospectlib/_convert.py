@@ -468,12 +468,19 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> Iterator[Problem]:
     keys: set[object] = set(exc.extra_fields)  # any hashable, whatever the hint says
     for key in sorted(keys, key=_key_order):
         if isinstance(key, str):
-            yield Problem(path=f"{path}.{key}", expected=expected)
+            yield Problem(path=f"{path}{_key_part(key)}", expected=expected)
         else:
             yield Problem(
                 path=path,
                 expected=f"string keys (got a key of type {type(key).__name__})",
             )
+
+
+def _key_part(key: str) -> str:
+    """An unknown key in a path: as it is when a short name, else quoted and cut."""
+    if len(key) <= v.SHOWN and key.isidentifier():
+        return f".{key}"
+    return f"[{v.shown(key)}]"
 
 
 def _key_order(key: object) -> tuple[bool, str]:

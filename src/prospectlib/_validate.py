@@ -767,7 +767,7 @@ def new_name(name: object, taken: Container[object]) -> str:
         error = InvalidConfigError if isinstance(name, str) else ConfigTypeError
         raise error([Problem(path="name", expected="a non-empty string")])
     if name in taken:
-        expected = f"a name not yet registered ({name!r} is)"
+        expected = f"a name not yet registered ({shown(name)} is)"
         raise InvalidConfigError([Problem(path="name", expected=expected)])
     return name
 

@@ -156,12 +156,16 @@ class Problem:
             >>> Problem(path="Lead", expected="x").pointer
             ''
         """
-        parts = [p for p in re.split(r"\.|\[|\]", self.path) if p]
+        parts = []
+        for quoted, index, name in _PARTS.findall(self.path):
+            if quoted:  # a key as repr wrote it, perhaps cut short: 'key'…
+                cut = quoted.endswith("…")
+                parts.append(quoted[1 : quoted.rindex("'")] + ("…" if cut else ""))
+            else:
+                parts.append(index or name)
         if parts and parts[0][:1].isupper():
             parts = parts[1:]
-        return "".join(
-            "/" + p.strip("'").replace("~", "~0").replace("/", "~1") for p in parts
-        )
+        return "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
 
 
 class ValidationError(ProspectlibError, ValueError):
@@ -204,6 +208,10 @@ class ValidationError(ProspectlibError, ValueError):
         return type(self)(
             attrs.evolve(p, path=_join(prefix, p.path)) for p in self.problems
         )
+
+
+# The parts of a path: ['quoted key'] (maybe cut short), [index], or a name.
+_PARTS = re.compile(r"\[('(?:[^'\\]|\\.)*'…?)\]|\[(\d+)\]|([^.\[\]]+)")
 
 
 def _join(prefix: str, path: str) -> str:

@@ -99,7 +99,12 @@ class ClassifierRegistry:
             return self._classifiers[name]
         except (KeyError, TypeError):
             known = ", ".join(self._classifiers) or "none"
-            msg = f"no classifier registered as {name!r} (registered: {known})"
+            given: object = name  # any hashable reaches here, whatever the hint says
+            if isinstance(given, str):
+                asked = v.shown(given)
+            else:
+                asked = v.got(given).removeprefix("got ")
+            msg = f"no classifier registered as {asked} (registered: {known})"
             raise UnknownClassifierError(msg) from None
 
     def names(self) -> tuple[str, ...]:
