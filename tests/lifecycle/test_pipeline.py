@@ -1,6 +1,8 @@
 """Pipeline definition, validation and the calls on a small custom pipeline."""
 
+import concurrent.futures
 import datetime as dt
+import multiprocessing
 
 import pytest
 from statemachine import StateChart
@@ -628,3 +630,30 @@ class TestMachine:
         """A machine for a moment before the lead entered its stage is refused."""
         with pytest.raises(pl.ValidationError, match=r"^at: "):
             TRIAL.machine(lead_at(), at=T0 - DAY)
+
+
+def _send_in_a_worker(leads: list[pl.Lead]) -> pl.lifecycle.SendManyResult:
+    return TRIAL.send_many(leads, "activate", at=T0)
+
+
+class TestAcrossProcesses:
+    def test_a_result_with_failures_comes_back_from_a_worker(self):
+        """send_many in another process: its failures pickle back intact."""
+        leads = [
+            lead_at(interactions=[pl.Interaction(activity="trial_start", at=T0)]),
+            lead_at(),
+            lead_at("limbo"),
+        ]
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+            result = pool.submit(_send_in_a_worker, leads).result(timeout=120)
+        here = _send_in_a_worker(leads)
+        assert result.leads == here.leads
+        assert [
+            (f.index, f.lead_id, type(f.error), str(f.error)) for f in result.failures
+        ] == [(f.index, f.lead_id, type(f.error), str(f.error)) for f in here.failures]
+        assert [type(f.error) for f in result.failures] == [
+            pl.TransitionNotAllowedError,
+            pl.UnknownStageError,
+        ]
+        assert result.failures[0].error.unmet == here.failures[0].error.unmet
