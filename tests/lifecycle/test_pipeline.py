@@ -382,11 +382,13 @@ class TestSend:
         assert "pipeline.start(lead)" in text
 
     def test_start_puts_a_fresh_lead_in_the_initial_stage(self):
-        """A lead that never moved takes the initial stage; a moved one stays."""
+        """A fresh lead takes the initial stage; one in a stage of ours stays."""
         fresh = pl.Lead(id="L-1", created_at=T0)
         started = TRIAL.start(fresh)
         assert (fresh.stage, started.stage) == ("prospect", "signed_up")
         assert TRIAL.start(started) is started
+        imported = lead_at("paying")  # a stage from a CRM export, no history
+        assert TRIAL.start(imported) is imported
         moved = TRIAL.send(
             lead_at(interactions=[pl.Interaction(activity="trial_start", at=T0)]),
             "activate",

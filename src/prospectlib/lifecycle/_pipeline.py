@@ -300,17 +300,17 @@ class Pipeline:
     # --- moving leads -----------------------------------------------------------------
 
     def start(self, lead: Lead) -> Lead:
-        """*lead* as this pipeline starts it: in the pipeline's initial stage.
+        """*lead* as this pipeline takes it on: in one of the pipeline's stages.
 
-        A lead made without a stage history is in the stage it was made with
-        (``"prospect"`` by default); `start` puts it in this pipeline's initial
-        stage. A lead that has moved already keeps its stage, which must be one
-        of this pipeline's.
+        A lead already in one of them is returned as it is (a lead imported with
+        its stage, or one that has moved). A lead that has not moved yet and is
+        in a stage the pipeline lacks (a `Lead` is made in ``"prospect"``, the
+        B2B pipeline's first stage) is put in the pipeline's initial stage.
 
         Raises:
             LeadTypeError: *lead* is not a `Lead`.
-            UnknownStageError: *lead* has a stage history and its stage is not
-                one of this pipeline's.
+            UnknownStageError: *lead* has moved already, to a stage the
+                pipeline lacks.
 
         Examples:
             >>> import datetime as dt
@@ -322,12 +322,11 @@ class Pipeline:
             ('visitor', ('consider', 'engage', 'purchase', 'unsubscribe'))
         """
         require_lead(lead)
-        if lead.history:
-            if lead.stage not in self._stage_map:
-                raise UnknownStageError(self._unknown_stage(lead))
+        if lead.stage in self._stage_map:
             return lead
-        initial = self.initial_stage.id
-        return lead if lead.stage == initial else attrs.evolve(lead, stage=initial)
+        if lead.history:
+            raise UnknownStageError(self._unknown_stage(lead))
+        return attrs.evolve(lead, stage=self.initial_stage.id)
 
     def _unknown_stage(self, lead: Lead) -> str:
         return (
