@@ -5,6 +5,8 @@ import datetime as dt
 import multiprocessing
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from statemachine import StateChart
 
 import prospectlib as pl
@@ -659,3 +661,81 @@ class TestAcrossProcesses:
             pl.UnknownStageError,
         ]
         assert result.failures[0].error.unmet == here.failures[0].error.unmet
+
+
+def _stuck_by_search(stages: list[Stage], moves: list[tuple[int, int]]) -> list[str]:
+    """The stages with no path to a terminal one: a search from each (the reference)."""
+    ends = {s.id for s in stages if s.terminal}
+    step = {
+        s.id: {stages[b].id for a, b in moves if stages[a].id == s.id} for s in stages
+    }
+    stuck = []
+    for stage in stages:
+        seen, todo = {stage.id}, [stage.id]
+        while todo:
+            for nxt in step[todo.pop()] - seen:
+                seen.add(nxt)
+                todo.append(nxt)
+        if not seen & ends:
+            stuck.append(stage.id)
+    return stuck
+
+
+class TestSize:
+    def test_a_pipeline_has_at_most_a_thousand_stages(self):
+        """The limit is named; a chain of that many loads."""
+        ids = [f"s{k}" for k in range(pl.lifecycle.MAX_STAGES + 1)]
+
+        def chain(n: int) -> Pipeline:
+            stages = [
+                Stage(id=sid, initial=k == 0, terminal=k == n - 1)
+                for k, sid in enumerate(ids[:n])
+            ]
+            moves = [
+                Transition(event=f"e{k}", sources=ids[k], target=ids[k + 1])
+                for k in range(n - 1)
+            ]
+            return Pipeline(id="long", stages=stages, transitions=moves)
+
+        assert len(chain(pl.lifecycle.MAX_STAGES).stages) == 1_000
+        with pytest.raises(pl.InvalidConfigError) as exc:
+            chain(pl.lifecycle.MAX_STAGES + 1)
+        assert config_problem(exc) == (
+            "Pipeline.stages",
+            "a non-empty list of Stage (at most 1,000)",
+        )
+
+    @given(
+        st.integers(2, 7).flatmap(
+            lambda n: st.tuples(
+                st.just(n),
+                st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))),
+                st.sets(st.integers(1, n - 1), min_size=1),
+            )
+        )
+    )
+    def test_every_stage_reaching_an_end_is_checked_as_python_statemachine_did(
+        self, case
+    ):
+        """The linear check finds exactly the stages a search from each finds."""
+        n, moves, ends = case
+        stages = [
+            Stage(id=f"s{k}", initial=k == 0, terminal=k in ends) for k in range(n)
+        ]
+        # Every stage reachable from the first, none a trap: only the rule on
+        # reaching an end is left to decide.
+        moves = [(a, b) for a, b in moves if a not in ends]
+        moves += [(0, k) for k in range(1, n)]
+        moves += [(k, k) for k in range(n) if k not in ends and k not in dict(moves)]
+        moves = list(dict.fromkeys(moves))
+        transitions = [
+            Transition(event=f"e{k}", sources=f"s{a}", target=f"s{b}")
+            for k, (a, b) in enumerate(moves)
+        ]
+        stuck = _stuck_by_search(stages, moves)
+        if stuck:
+            with pytest.raises(pl.InvalidConfigError) as exc:
+                Pipeline(id="p", stages=stages, transitions=transitions)
+            assert str(exc.value).endswith(f"no path to a final state: {stuck!r}")
+        else:
+            Pipeline(id="p", stages=stages, transitions=transitions)

@@ -31,6 +31,8 @@ from prospectlib.lifecycle._history import exited_at
 from prospectlib.lifecycle._history import stage_visits
 from prospectlib.lifecycle._history import time_in_stage
 from prospectlib.lifecycle._history import time_per_stage
+from prospectlib.lifecycle._pipeline import MAX_STAGES
+from prospectlib.lifecycle._pipeline import MAX_TRANSITIONS
 from prospectlib.lifecycle._pipeline import Decision
 from prospectlib.lifecycle._pipeline import Pipeline
 from prospectlib.lifecycle._pipeline import SendFailure
@@ -42,6 +44,8 @@ from prospectlib.lifecycle._spec import StageKind
 from prospectlib.lifecycle._spec import Transition
 
 __all__ = [
+    "MAX_STAGES",
+    "MAX_TRANSITIONS",
     "RESERVED_IDS",
     "Decision",
     "LostReason",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 from collections.abc import Callable
 from collections.abc import Iterable
@@ -100,13 +101,22 @@ def _config_error(path: str, expected: str) -> InvalidConfigError:
     return v.config_error("Pipeline", path, expected)
 
 
+MAX_STAGES = 1_000
+"""The most stages a pipeline may have (its checks take time linear in its size)."""
+MAX_TRANSITIONS = 10_000
+"""The most transitions a pipeline may have."""
+
+
 def _to_stages(value: Iterable[Stage]) -> tuple[Stage, ...]:
-    return v.tuple_of(value, Stage, "a non-empty list of Stage", non_empty=True)
+    expected = f"a non-empty list of Stage (at most {MAX_STAGES:,})"
+    return v.tuple_of(value, Stage, expected, non_empty=True, limit=MAX_STAGES)
 
 
 def _to_transitions(value: Iterable[Transition]) -> tuple[Transition, ...]:
-    expected = "a non-empty list of Transition"
-    return v.tuple_of(value, Transition, expected, non_empty=True)
+    expected = f"a non-empty list of Transition (at most {MAX_TRANSITIONS:,})"
+    return v.tuple_of(
+        value, Transition, expected, non_empty=True, limit=MAX_TRANSITIONS
+    )
 
 
 def _words(value: object, path: str) -> None:
@@ -188,6 +198,7 @@ class Pipeline:
         """Check the definition, build the chart and compile the table."""
         stage_map = _check_definition(self.stages, self.transitions)
         chart = _build_chart(self.id, self.stages, self.transitions)
+        _check_endings(stage_map, self.transitions)
         table = _compile(chart, self.transitions)
         events_from: dict[str, list[str]] = {s.id: [] for s in self.stages}
         for source, event in table:
@@ -858,6 +869,9 @@ def _build_chart(
             states[source].to(states[transition.target], event=transition.event, **cond)
     namespace: dict[str, Any] = {f"{_STAGE_ATTR}{k}": v for k, v in states.items()}
     namespace |= {
+        # Its check that every stage can reach a final one takes time quadratic in
+        # the stages: `_check_endings` makes it in linear time, once the chart is up.
+        "validate_final_reachability": False,
         "allow_event_without_transition": False,
         "catch_errors_as_events": False,
         "__module__": __name__,
@@ -873,6 +887,37 @@ def _build_chart(
         raise InvalidConfigError(
             [Problem(path="Pipeline", expected=f"a valid state graph: {message}")]
         ) from exc
+
+
+def _check_endings(
+    stage_map: dict[str, Stage], transitions: tuple[Transition, ...]
+) -> None:
+    """Every stage can reach a terminal one, when there is one.
+
+    python-statemachine's rule, found by one walk back from the terminal stages.
+    """
+    reached = {sid for sid, stage in stage_map.items() if stage.terminal}
+    if not reached:
+        return
+    into: dict[str, list[str]] = {sid: [] for sid in stage_map}
+    for transition in transitions:
+        for source in transition.sources:
+            into[transition.target].append(source)
+    queue = collections.deque(reached)
+    while queue:
+        for source in into[queue.popleft()]:
+            if source not in reached:
+                reached.add(source)
+                queue.append(source)
+    stuck = [sid for sid in stage_map if sid not in reached]
+    if stuck:
+        message = (
+            "All non-final states should have at least one path to a final state. "
+            f"These states have no path to a final state: {stuck!r}"
+        )
+        raise InvalidConfigError(
+            [Problem(path="Pipeline", expected=f"a valid state graph: {message}")]
+        )
 
 
 def _compile(
