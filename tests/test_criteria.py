@@ -369,6 +369,119 @@ class TestHasEvidence:
         assert criterion.evaluate(subject, at=T0).reason == "budget is unmet"
         assert not criterion.test(EMPTY, at=T0)
 
+    @pytest.mark.parametrize(
+        ("evidence", "passed", "reason"),
+        [
+            ([], True, "budget is unknown (no evidence)"),
+            (["unknown"], True, "budget is unknown"),
+            (["met"], False, "budget is not unknown (met)"),
+            (["unmet"], False, "budget is not unknown (unmet)"),
+        ],
+    )
+    def test_no_evidence_counts_as_unknown(self, evidence, passed, reason):
+        """Nothing recorded is the same state of knowledge as an 'unknown' verdict."""
+        subject = lead(
+            evidence=[
+                pl.Evidence(criterion="budget", verdict=x, at=T0) for x in evidence
+            ]
+        )
+        check = cr.has_evidence("budget", "unknown").evaluate(subject, at=T0)
+        assert (check.passed, check.reason) == (passed, reason)
+        assert cr.has_evidence("budget", "unknown").test(subject, at=T0) is passed
+
+    def test_evidence_recorded_later_is_still_unknown(self):
+        """A verdict dated after at leaves the criterion unknown at at."""
+        subject = lead(
+            evidence=[pl.Evidence(criterion="budget", verdict="met", at=T0 + days(1))]
+        )
+        assert cr.has_evidence("budget", "unknown").test(subject, at=T0)
+        assert not cr.has_evidence("budget", "unknown").test(subject, at=T0 + days(1))
+
+    def test_a_negation_does_not_pass_on_missing_evidence(self):
+        """not_(unknown) holds only once something is known, never on no evidence."""
+        negated = cr.not_(cr.has_evidence("budget", "unknown"))
+        check = negated.evaluate(EMPTY, at=T0)
+        assert (check.passed, check.reason) == (
+            False,
+            "not: budget is unknown (no evidence)",
+        )
+        asked = lead(evidence=[pl.Evidence(criterion="budget", verdict="met", at=T0)])
+        assert negated.test(asked, at=T0)
+
+
+class TestEvidenceKnown:
+    @pytest.mark.parametrize(
+        ("evidence", "known", "reason"),
+        [
+            ([], False, "budget is not known (no evidence)"),
+            (["unknown"], False, "budget is not known (unknown)"),
+            (["met"], True, "budget is known (met)"),
+            (["unmet"], True, "budget is known (unmet)"),
+        ],
+    )
+    def test_known_means_met_or_unmet(self, evidence, known, reason):
+        """known=True passes on met or unmet; known=False on unknown or nothing."""
+        subject = lead(
+            evidence=[
+                pl.Evidence(criterion="budget", verdict=x, at=T0) for x in evidence
+            ]
+        )
+        for wanted in (True, False):
+            criterion = cr.has_evidence("budget", known=wanted)
+            check = criterion.evaluate(subject, at=T0)
+            assert (check.passed, check.reason) == (known is wanted, reason)
+            assert criterion.test(subject, at=T0) is (known is wanted)
+
+    def test_a_verdict_recorded_later_is_not_known_yet(self):
+        """Evidence dated after at does not make the verdict known at at."""
+        subject = lead(
+            evidence=[pl.Evidence(criterion="budget", verdict="unmet", at=T0 + days(1))]
+        )
+        assert not cr.has_evidence("budget", known=True).test(subject, at=T0)
+        assert cr.has_evidence("budget", known=True).test(subject, at=T0 + days(1))
+
+    def test_budget_is_known_as_a_guard_reads_plainly(self):
+        """A pipeline guard 'budget known' refuses with one plain reason."""
+        pipeline = pl.lifecycle.Pipeline(
+            id="sales",
+            stages=[
+                pl.lifecycle.Stage(id="new", initial=True),
+                pl.lifecycle.Stage(id="demo", terminal=True),
+            ],
+            transitions=[
+                pl.lifecycle.Transition(
+                    event="book_demo",
+                    sources="new",
+                    target="demo",
+                    guard=cr.has_evidence("budget", known=True),
+                )
+            ],
+        )
+        subject = attrs.evolve(EMPTY, stage="new")
+        with pytest.raises(pl.TransitionNotAllowedError) as exc:
+            pipeline.send(subject, "book_demo", at=T0)
+        assert "budget is not known (no evidence)" in str(exc.value)
+        told = subject.with_evidence(
+            pl.Evidence(criterion="budget", verdict="unmet", at=T0)
+        )
+        assert pipeline.send(told, "book_demo", at=T0).stage == "demo"
+
+    def test_verdict_and_known_together_are_refused(self):
+        """has_evidence takes one of the two, and says which argument is wrong."""
+        with pytest.raises(pl.InvalidConfigError) as exc:
+            cr.has_evidence("budget", "met", known=True)  # type: ignore[call-overload]
+        assert config_problem(exc).path == "has_evidence.known"
+
+    def test_round_trips(self):
+        """The criterion is data: to_dict names its kind and reads back equal."""
+        criterion = cr.has_evidence("budget", known=False)
+        data = serialize.to_dict(criterion)
+        assert data == {"criterion": "budget", "known": False}
+        assert serialize.from_dict(cr.EvidenceKnown, data) == criterion
+        nested = serialize.to_dict(cr.not_(criterion))
+        assert nested == {"criterion": {"kind": "evidence_known", **data}}
+        assert serialize.from_dict(cr.Not, nested) == cr.not_(criterion)
+
 
 class TestHasConsent:
     def test_granted_before_at_passes(self):
@@ -1133,6 +1246,7 @@ class TestShortConstructors:
 BUILT_INS = [
     cr.has_activity("call"),
     cr.has_evidence("budget"),
+    cr.has_evidence("budget", known=True),
     cr.has_purchase(),
     cr.has_consent("email"),
     cr.has_tag("vip"),
@@ -1281,6 +1395,11 @@ LEAVES = st.one_of(
         cr.HasEvidence,
         criterion=st.sampled_from(_CRITERIA_NAMES),
         verdict=st.sampled_from(pl.Verdict),
+    ),
+    st.builds(
+        cr.EvidenceKnown,
+        criterion=st.sampled_from(_CRITERIA_NAMES),
+        known=st.booleans(),
     ),
     HAS_PURCHASE,
     st.builds(cr.HasConsent, channel=st.sampled_from(pl.Channel)),

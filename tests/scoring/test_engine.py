@@ -236,6 +236,11 @@ leaves = st.one_of(
         criterion=st.sampled_from(ps._CRITERIA),
         verdict=st.sampled_from(pl.Verdict),
     ),
+    st.builds(
+        cr.EvidenceKnown,
+        criterion=st.sampled_from(ps._CRITERIA),
+        known=st.booleans(),
+    ),
     st.builds(cr.HasTag, tag=st.sampled_from(ps._TAGS)),
     st.builds(
         cr.HasOpenObjection,

@@ -57,6 +57,7 @@ from prospectlib.criteria._composite import AtLeast
 from prospectlib.criteria._composite import Not
 from prospectlib.criteria._custom import CriterionRegistry
 from prospectlib.criteria._custom import Custom
+from prospectlib.criteria._records import EvidenceKnown
 from prospectlib.criteria._records import HasActivity
 from prospectlib.criteria._records import HasConsent
 from prospectlib.criteria._records import HasEvidence
@@ -74,6 +75,7 @@ __all__ = [
     "Criterion",
     "CriterionRegistry",
     "Custom",
+    "EvidenceKnown",
     "HasActivity",
     "HasConsent",
     "HasEvidence",

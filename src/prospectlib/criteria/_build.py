@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import overload
 
+from prospectlib import _validate as v
 from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._compare import Compare
 from prospectlib.criteria._compare import Op
@@ -14,6 +16,7 @@ from prospectlib.criteria._composite import AtLeast
 from prospectlib.criteria._composite import Not
 from prospectlib.criteria._custom import Custom
 from prospectlib.criteria._custom import CustomFunction
+from prospectlib.criteria._records import EvidenceKnown
 from prospectlib.criteria._records import HasActivity
 from prospectlib.criteria._records import HasConsent
 from prospectlib.criteria._records import HasEvidence
@@ -49,14 +52,46 @@ def has_activity(
     )
 
 
-def has_evidence(criterion: str, verdict: Verdict | str = Verdict.MET) -> HasEvidence:
-    """`HasEvidence` for *criterion* (met by default).
+@overload
+def has_evidence(
+    criterion: str, verdict: Verdict | str = Verdict.MET
+) -> HasEvidence: ...
+
+
+@overload
+def has_evidence(criterion: str, *, known: bool) -> EvidenceKnown: ...
+
+
+def has_evidence(
+    criterion: str,
+    verdict: Verdict | str | None = None,
+    *,
+    known: bool | None = None,
+) -> HasEvidence | EvidenceKnown:
+    """`HasEvidence` for *criterion* (met by default), or `EvidenceKnown`.
+
+    ``has_evidence("budget", known=True)`` holds once the budget is known to be
+    met or unmet; ``known=False`` while it is unknown or nothing was recorded. No
+    evidence counts as ``unknown`` in both.
 
     Examples:
         >>> has_evidence("budget").verdict.value
         'met'
+        >>> has_evidence("budget", known=True)
+        EvidenceKnown(criterion='budget', known=True)
+
+    Raises:
+        InvalidConfigError: both a verdict and ``known`` are given.
     """
-    return HasEvidence(criterion=criterion, verdict=verdict)
+    if known is None:
+        return HasEvidence(
+            criterion=criterion, verdict=Verdict.MET if verdict is None else verdict
+        )
+    if verdict is not None:
+        raise v.config_error(
+            "has_evidence", "known", "None when a verdict is given (one or the other)"
+        )
+    return EvidenceKnown(criterion=criterion, known=known)
 
 
 def has_purchase(

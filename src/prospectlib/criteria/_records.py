@@ -137,6 +137,12 @@ class HasActivity:
 class HasEvidence:
     """The lead's evidence for a qualification criterion has the given verdict.
 
+    No evidence recorded by ``at`` (none at all, or only evidence dated later)
+    counts as ``unknown``: nobody knows yet. So ``has_evidence("budget",
+    "unknown")`` holds for a lead nobody has asked, and its negation,
+    ``not_(has_evidence("budget", "unknown"))``, holds only once the budget is
+    known to be met or unmet (`EvidenceKnown` says this directly).
+
     Examples:
         >>> import datetime as dt
         >>> import prospectlib as pl
@@ -155,40 +161,110 @@ class HasEvidence:
     verdict: Verdict = attrs.field(default=Verdict.MET, converter=Verdict)
     """The verdict needed."""
 
-    def _current(self, lead: Lead, at: dt.datetime) -> Verdict | None:
-        record = lead.evidence.get(self.criterion)
-        if record is None or record.at > at:
-            return None
-        return record.verdict
-
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
-        """Whether the recorded verdict is the one needed."""
+        """Whether the recorded verdict (``unknown`` if none) is the one needed."""
         check_arguments(lead, at)
-        return self._current(lead, at) is self.verdict
+        return (_verdict(lead, self.criterion, at) or Verdict.UNKNOWN) is self.verdict
 
     def _inline(self, w: InlineWriter) -> str:
         """`test` inline: the record is looked up once per lead and criterion."""
-        evidence = w.field("evidence")
-        # The FrozenMap's own dict: its get is one C call, the map's are Python.
-        data = w.local(("evidence",), lambda: f"{evidence}._data")
-        record = w.local(
-            ("evidence", self.criterion),
-            lambda: f"{data}.get({w.bind(self.criterion)})",
-        )
+        record = _record(w, self.criterion)
         verdict = w.bind(self.verdict)
+        if self.verdict is Verdict.UNKNOWN:
+            return (
+                f"({record} is None or {record}.verdict is {verdict}"
+                f" or {record}.at > at)"
+            )
         return (
             f"({record} is not None and {record}.verdict is {verdict}"
             f" and {record}.at <= at)"
         )
 
     def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
-        """Say what the evidence shows."""
+        """Say what the evidence shows; no evidence reads as unknown."""
         check_arguments(lead, at)
-        verdict = self._current(lead, at)
+        found = _verdict(lead, self.criterion, at)
+        verdict = found or Verdict.UNKNOWN
+        shown = "no evidence" if found is None else verdict.value
         if verdict is self.verdict:
-            return _pass(f"{self.criterion} is {verdict.value}")
-        shown = "no evidence" if verdict is None else verdict.value
+            return _pass(
+                f"{self.criterion} is {verdict.value}"
+                + (" (no evidence)" if found is None else "")
+            )
         return _fail(f"{self.criterion} is not {self.verdict.value} ({shown})")
+
+
+def _verdict(lead: Lead, criterion: str, at: dt.datetime) -> Verdict | None:
+    """The verdict recorded for *criterion* by *at*; ``None`` when there is none."""
+    record = lead.evidence.get(criterion)
+    if record is None or record.at > at:
+        return None
+    return record.verdict
+
+
+def _record(w: InlineWriter, criterion: str) -> str:
+    """The local holding the lead's evidence record for *criterion* (or None)."""
+    evidence = w.field("evidence")
+    # The FrozenMap's own dict: its get is one C call, the map's are Python.
+    data = w.local(("evidence",), lambda: f"{evidence}._data")
+    return w.local(("evidence", criterion), lambda: f"{data}.get({w.bind(criterion)})")
+
+
+@_convert.serializable(error=InvalidConfigError, kind="evidence_known", of=Criterion)
+@attrs.frozen(kw_only=True, field_transformer=v.config_fields)
+class EvidenceKnown:
+    """Whether the verdict on a qualification criterion is known (met or unmet).
+
+    ``known=True`` (the default) holds once evidence recorded by ``at`` says the
+    criterion is met or unmet; ``known=False`` holds while it is unknown,
+    including when nothing was recorded. It is what "budget is known" means in a
+    guard, with a refusal that says so, rather than
+    ``any_of(has_evidence(k), has_evidence(k, "unmet"))``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(id="L-1", created_at=t)
+        >>> EvidenceKnown(criterion="budget").evaluate(lead, at=t).reason
+        'budget is not known (no evidence)'
+        >>> asked = lead.with_evidence(
+        ...     pl.Evidence(criterion="budget", verdict="unmet", at=t)
+        ... )
+        >>> EvidenceKnown(criterion="budget").evaluate(asked, at=t).reason
+        'budget is known (unmet)'
+    """
+
+    criterion: str = attrs.field(validator=v.text())
+    """The evidence key, e.g. ``"budget"``."""
+    known: bool = attrs.field(default=True, validator=v.flag)
+    """``True``: the verdict must be met or unmet; ``False``: it must be unknown."""
+
+    def test(self, lead: Lead, *, at: dt.datetime) -> bool:
+        """Whether the verdict's being known is what is asked."""
+        check_arguments(lead, at)
+        verdict = _verdict(lead, self.criterion, at)
+        return (verdict is not None and verdict is not Verdict.UNKNOWN) is self.known
+
+    def _inline(self, w: InlineWriter) -> str:
+        """`test` inline: the record is looked up once per lead and criterion."""
+        record = _record(w, self.criterion)
+        unknown = w.bind(Verdict.UNKNOWN)
+        known = (
+            f"({record} is not None and {record}.verdict is not {unknown}"
+            f" and {record}.at <= at)"
+        )
+        return known if self.known else f"(not {known})"
+
+    def evaluate(self, lead: Lead, *, at: dt.datetime) -> Check:
+        """Say whether the verdict is known, and what it is."""
+        check_arguments(lead, at)
+        verdict = _verdict(lead, self.criterion, at)
+        shown = "no evidence" if verdict is None else verdict.value
+        known = verdict is not None and verdict is not Verdict.UNKNOWN
+        state = "known" if known else "not known"
+        reason = f"{self.criterion} is {state} ({shown})"
+        return _pass(reason) if known is self.known else _fail(reason)
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_purchase", of=Criterion)
@@ -375,5 +451,13 @@ def _any_open(
 
 
 BUILT_IN.update(
-    {HasActivity, HasEvidence, HasPurchase, HasConsent, HasTag, HasOpenObjection}
+    {
+        HasActivity,
+        HasEvidence,
+        EvidenceKnown,
+        HasPurchase,
+        HasConsent,
+        HasTag,
+        HasOpenObjection,
+    }
 )
