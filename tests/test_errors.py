@@ -199,7 +199,23 @@ class TestAsData:
             "stage": "prospect",
             "event": "win",
             "unmet": ["no purchase"],
+            "conditions": [
+                {
+                    "kind": "refusal",
+                    "key": None,
+                    "verdict": "unmet",
+                    "message": "no purchase",
+                }
+            ],
         }
+
+    def test_a_problem_locates_its_field_as_names_and_indexes(self):
+        """Problem.location is the pointer's steps, list indexes as ints."""
+        problem = pl.Problem(path="Lead.interactions[2].at", expected="a date")
+        assert problem.location == ("interactions", 2, "at")
+        assert pl.Problem(path="leads[3]", expected="x").location == ("leads", 3)
+        body = pl.InvalidLeadError([problem]).to_dict()
+        assert body["problems"][0]["location"] == ["interactions", 2, "at"]
 
     def test_names_from_input_stay_short_in_paths_and_messages(self):
         """A huge unknown key or classifier name is cut to 64 characters, quoted."""

@@ -42,6 +42,7 @@ def _config_seeds() -> list[object]:
         cr.has_open_objection("price"),
         cr.not_(cr.has_tag("lost")),
         cr.has_consent("email"),
+        cr.has_evidence("budget", known=True),
         cr.compare("company.employees", "in", [10, 20]),
     ]
     return [

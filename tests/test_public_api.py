@@ -76,6 +76,7 @@ PUBLIC = {
     "UnknownEventError",
     "UnknownNameError",
     "UnknownStageError",
+    "Unmet",
     "UnsupportedTypeError",
     "ValidationError",
     "Verdict",

@@ -42,6 +42,7 @@ from prospectlib.errors import UnknownClassifierError
 from prospectlib.errors import UnknownEventError
 from prospectlib.errors import UnknownNameError
 from prospectlib.errors import UnknownStageError
+from prospectlib.errors import Unmet
 from prospectlib.errors import UnsupportedTypeError
 from prospectlib.errors import ValidationError
 from prospectlib.model import Activity
@@ -100,6 +101,7 @@ __all__ = [
     "UnknownEventError",
     "UnknownNameError",
     "UnknownStageError",
+    "Unmet",
     "UnsupportedTypeError",
     "ValidationError",
     "Verdict",

@@ -59,6 +59,7 @@ from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
 from prospectlib.errors import LeadTypeError
 from prospectlib.errors import Problem
+from prospectlib.errors import Unmet
 from prospectlib.errors import UnsupportedTypeError
 from prospectlib.errors import ValidationError
 from prospectlib.model import Company
@@ -801,6 +802,8 @@ register_model(Evidence, key="criterion")
 register_model(Consent, key="channel")
 register_model(Lead)
 del _cls
+# A refusal's conditions (`errors.Unmet`) are data in `Decision` and `Check`.
+register_model(Unmet, error=ValidationError)
 
 
 # --- public API ---------------------------------------------------------------------

@@ -83,6 +83,7 @@ __all__ = [
     "UnknownEventError",
     "UnknownNameError",
     "UnknownStageError",
+    "Unmet",
     "UnsupportedTypeError",
     "ValidationError",
 ]
@@ -101,9 +102,11 @@ class ProspectlibError(Exception):
         """The error as JSON-compatible data, e.g. the body of a 400 or 409 response.
 
         Always ``{"error": <class name>, "message": <str(error)>}``, plus what
-        the error carries: ``problems`` (each ``path``, ``pointer`` and
-        ``expected``) for a `ValidationError`; ``lead_id``, ``stage``,
-        ``event`` and ``unmet`` for a `TransitionNotAllowedError`;
+        the error carries: ``problems`` (each ``path``, ``pointer``,
+        ``location`` and ``expected``) for a `ValidationError`; ``lead_id``,
+        ``stage``, ``event``, ``unmet`` and ``conditions`` (each an
+        `Unmet`'s ``kind``, ``key``, ``verdict`` and ``message``) for a
+        `TransitionNotAllowedError`;
         ``classifier``, ``lead_id`` and ``problem`` for a `ClassifierError`;
         ``feature`` and ``extra`` for a `MissingDependencyError`. Like the
         message, it holds no personal data.
@@ -156,16 +159,104 @@ class Problem:
             >>> Problem(path="Lead", expected="x").pointer
             ''
         """
-        parts = []
+        return "".join(
+            "/" + str(p).replace("~", "~0").replace("/", "~1") for p in self.location
+        )
+
+    @property
+    def location(self) -> tuple[str | int, ...]:
+        """The path as names and list indexes, relative to the input.
+
+        The same steps as `pointer`, as a tuple a program can walk: a list
+        index is an ``int``, a name or key a ``str``.
+
+        Examples:
+            >>> Problem(path="Lead.interactions[2].at", expected="x").location
+            ('interactions', 2, 'at')
+            >>> Problem(path="Lead.attributes['plan']", expected="x").location
+            ('attributes', 'plan')
+        """
+        parts: list[str | int] = []
         for quoted, index, name in _PARTS.findall(self.path):
             if quoted:  # a key as repr wrote it, perhaps cut short: 'key'…
                 cut = quoted.endswith("…")
                 parts.append(quoted[1 : quoted.rindex("'")] + ("…" if cut else ""))
+            elif index:
+                parts.append(int(index))
             else:
-                parts.append(index or name)
-        if parts and parts[0][:1].isupper():
+                parts.append(name)
+        if parts and str(parts[0])[:1].isupper():
             parts = parts[1:]
-        return "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
+        return tuple(parts)
+
+
+def _refuse(name: str, expected: str) -> ValidationError:
+    return ValidationError([Problem(path=f"Unmet.{name}", expected=expected)])
+
+
+def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise _refuse(attribute.name, "a string")
+
+
+def _optional_text(
+    _: object, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, str):
+        raise _refuse(attribute.name, "a string or None")
+
+
+def _verdict(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in ("unmet", "unknown"):
+        raise _refuse(attribute.name, "'unmet' or 'unknown'")
+
+
+@attrs.frozen(kw_only=True)
+class Unmet:
+    """One condition that did not hold, as data a client can map.
+
+    Beside each refusal's text (`TransitionNotAllowedError.unmet`,
+    ``Decision.unmet``, ``Check.unmet``) is its `Unmet`, in the same order:
+    which kind of condition it was, what it is about, and whether it failed
+    on what is known or on what is missing.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> lead = pl.Lead(id="L-1", created_at=t)
+        >>> (first,) = (
+        ...     pl.criteria.has_evidence("budget").evaluate(lead, at=t).conditions
+        ... )
+        >>> first.kind, first.key, first.verdict
+        ('has_evidence', 'budget', 'unknown')
+    """
+
+    kind: str = attrs.field(validator=_text)
+    """What kind of condition: a criterion's kind (``has_evidence``, ``compare``,
+    ``has_tag``, …, ``framework`` for a framework's criterion, ``custom``), or a
+    pipeline's own: ``transition`` (no such move from the stage), ``time`` (a
+    moment before the lead entered its stage), ``reason``, ``actor`` or
+    ``history`` (the move would break the lead's history)."""
+    key: str | None = attrs.field(validator=_optional_text)
+    """What it is about, when something narrower than the kind says it: the
+    evidence or framework criterion (``budget``), the field (``person.email``),
+    the tag, the channel, the activities or objection kinds, the event."""
+    verdict: str = attrs.field(validator=_verdict)
+    """``unmet`` when what is known fails it; ``unknown`` when the information it
+    needs is missing (no evidence, a field not set, no consent recorded) — ask
+    the lead."""
+    message: str = attrs.field(validator=_text)
+    """The same text as the refusal's line for it."""
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The condition as JSON-compatible data.
+
+        Examples:
+            >>> Unmet(kind="reason", key=None, verdict="unmet", message="x").to_dict()
+            {'kind': 'reason', 'key': None, 'verdict': 'unmet', 'message': 'x'}
+        """
+        return attrs.asdict(self)
 
 
 class ValidationError(ProspectlibError, ValueError):
@@ -192,7 +283,12 @@ class ValidationError(ProspectlibError, ValueError):
     def _details(self) -> dict[str, Any]:
         return {
             "problems": [
-                {"path": p.path, "pointer": p.pointer, "expected": p.expected}
+                {
+                    "path": p.path,
+                    "pointer": p.pointer,
+                    "location": list(p.location),
+                    "expected": p.expected,
+                }
                 for p in self.problems
             ]
         }
@@ -278,6 +374,8 @@ class TransitionNotAllowedError(ProspectlibError):
         ... )
         >>> err.event, err.unmet
         ('win', ("no transition from 'prospect'",))
+        >>> err.conditions[0].kind
+        'refusal'
     """
 
     lead_id: str
@@ -288,15 +386,35 @@ class TransitionNotAllowedError(ProspectlibError):
     """The event that was refused."""
     unmet: tuple[str, ...]
     """Each reason the event was refused, in words."""
+    conditions: tuple[Unmet, ...]
+    """Each reason as data (`Unmet`), in the order of `unmet`."""
 
     def __init__(
-        self, *, lead_id: str, stage: str, event: str, unmet: Iterable[str]
+        self,
+        *,
+        lead_id: str,
+        stage: str,
+        event: str,
+        unmet: Iterable[str],
+        conditions: Iterable[Unmet] | None = None,
     ) -> None:
-        """Build from the lead, stage, event and the unmet conditions."""
+        """Build from the lead, stage, event and the unmet conditions.
+
+        Without *conditions*, each line of *unmet* becomes an `Unmet` of kind
+        ``refusal``; with them, *unmet* must be their messages.
+        """
         self.lead_id = lead_id
         self.stage = stage
         self.event = event
         self.unmet = tuple(unmet)
+        self.conditions = (
+            tuple(
+                Unmet(kind="refusal", key=None, verdict="unmet", message=m)
+                for m in self.unmet
+            )
+            if conditions is None
+            else tuple(conditions)
+        )
         reasons = "; ".join(self.unmet)
         super().__init__(
             f"lead {lead_id!r} in stage {stage!r} cannot take event {event!r}: "
@@ -305,7 +423,8 @@ class TransitionNotAllowedError(ProspectlibError):
 
     def __reduce__(self) -> tuple[Any, tuple[()]]:
         """Pickle and copy with the attributes (the constructor takes keywords)."""
-        return (functools.partial(type(self), **self._details()), ())
+        details = {**self._details(), "conditions": self.conditions}
+        return (functools.partial(type(self), **details), ())
 
     def _details(self) -> dict[str, Any]:
         return {
@@ -313,6 +432,7 @@ class TransitionNotAllowedError(ProspectlibError):
             "stage": self.stage,
             "event": self.event,
             "unmet": list(self.unmet),
+            "conditions": [c.to_dict() for c in self.conditions],
         }
 
 

@@ -12,6 +12,7 @@ import attrs
 
 from prospectlib import _convert
 from prospectlib import _validate as v
+from prospectlib.errors import Unmet
 from prospectlib.model import Lead
 from prospectlib.model._require import require_lead_at
 
@@ -29,14 +30,40 @@ check_arguments = require_lead_at
 (else `LeadTypeError`) and an aware datetime (else `ValidationError`)."""
 
 
+def _conditions_from_unmet(check: Check) -> tuple[Unmet, ...]:
+    """Conditions for a check built with texts only (a criterion of yours)."""
+    return tuple(
+        Unmet(kind="custom", key=None, verdict="unmet", message=m) for m in check.unmet
+    )
+
+
+def _matching(check: Check, attribute: attrs.Attribute[Any], value: object) -> None:
+    """`Check.conditions` must be `Unmet` values whose messages are `unmet`."""
+    if not (
+        isinstance(value, tuple)
+        and all(isinstance(c, Unmet) for c in value)
+        and tuple(c.message for c in value) == check.unmet
+    ):
+        raise v.config_error(
+            check, attribute.name, "a tuple of Unmet whose messages are unmet, in order"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Check:
     """An explained answer: passed or not, why, and which parts were unmet.
+
+    ``unmet`` says each unmet part in words; ``conditions`` says the same parts
+    as data (`prospectlib.errors.Unmet`: kind, key, verdict, message), which is
+    what a service hands its client. A check you build with ``unmet`` alone
+    gets one ``custom`` condition per line.
 
     Examples:
         >>> c = Check(passed=False, reason="needs 3 of 4", unmet=("budget is not met",))
         >>> c.passed, c.unmet
         (False, ('budget is not met',))
+        >>> c.conditions[0].kind, c.conditions[0].message
+        ('custom', 'budget is not met')
     """
 
     passed: bool
@@ -45,14 +72,49 @@ class Check:
     """Why, in one sentence."""
     unmet: tuple[str, ...] = ()
     """For a failed check: the reasons of the failed leaf criteria (or ``reason``)."""
+    conditions: tuple[Unmet, ...] = attrs.field(
+        default=attrs.Factory(_conditions_from_unmet, takes_self=True),
+        validator=_matching,
+    )
+    """For a failed check: each unmet part as data, in the order of ``unmet``."""
 
     def __bool__(self) -> bool:
         """A check is truthy when it passed."""
         return self.passed
 
 
-def _fail(reason: str, unmet: tuple[str, ...] = ()) -> Check:
-    return Check(passed=False, reason=reason, unmet=unmet or (reason,))
+def _fail(
+    reason: str, kind: str, key: str | None = None, *, unknown: bool = False
+) -> Check:
+    """A leaf criterion's refusal: one condition, in words and as data."""
+    verdict = "unknown" if unknown else "unmet"
+    condition = Unmet(kind=kind, key=key, verdict=verdict, message=reason)
+    return Check(passed=False, reason=reason, unmet=(reason,), conditions=(condition,))
+
+
+def _fail_all(reason: str, conditions: Iterable[Unmet], kind: str) -> Check:
+    """A composite's refusal: the unmet conditions of its parts.
+
+    A part of yours may fail with no conditions: then the composite's *reason*
+    is the one condition, of its *kind*.
+    """
+    found = tuple(conditions) or (
+        Unmet(kind=kind, key=None, verdict="unmet", message=reason),
+    )
+    return Check(
+        passed=False,
+        reason=reason,
+        unmet=tuple(c.message for c in found),
+        conditions=found,
+    )
+
+
+def subject_of(criterion: object) -> str | None:
+    """What a refusal of the library's *criterion* is about (``None`` if nothing)."""
+    if type(criterion) not in BUILT_IN:
+        return None
+    subject: str | None = getattr(criterion, "_subject", None)
+    return subject
 
 
 def _pass(reason: str) -> Check:

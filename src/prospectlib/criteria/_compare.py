@@ -263,7 +263,9 @@ class Compare:
         else:
             shown = _show(actual) if _known(actual) else "unknown"
             text = f"{self.field} {_SYMBOL[self.op]} {_show(self.value)} (is {shown})"
-        return _pass(text) if passed else _fail(text)
+        if passed:
+            return _pass(text)
+        return _fail(text, "compare", self.field, unknown=not _known(actual))
 
     def _inline(self, w: InlineWriter) -> str | None:  # noqa: PLR0911  # one return per case
         """`test` as an inline expression (see `prospectlib.criteria._compile`).

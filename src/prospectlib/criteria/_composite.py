@@ -14,10 +14,12 @@ from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import Check
 from prospectlib.criteria._base import Criterion
 from prospectlib.criteria._base import _fail
+from prospectlib.criteria._base import _fail_all
 from prospectlib.criteria._base import _pass
 from prospectlib.criteria._base import check_arguments
 from prospectlib.criteria._base import is_criterion
 from prospectlib.criteria._base import nested
+from prospectlib.criteria._base import subject_of
 from prospectlib.criteria._compile import added
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Lead
@@ -69,10 +71,13 @@ class AllOf:
         """Evaluate every part and list the unmet ones."""
         check_arguments(lead, at)
         checks = [c.evaluate(lead, at=at) for c in self.criteria]
-        failed = tuple(u for c in checks if not c.passed for u in c.unmet)
-        if not failed:
+        if all(c.passed for c in checks):
             return _pass("; ".join(c.reason for c in checks))
-        return _fail("; ".join(failed), failed)
+        failed = [c for c in checks if not c.passed]
+        # A part of yours may fail without lines: its reason says why.
+        lines = [u for c in failed for u in c.unmet or (c.reason,)]
+        conditions = [u for c in failed for u in c.conditions]
+        return _fail_all("; ".join(lines), conditions, "all_of")
 
 
 @_convert.serializable(error=InvalidConfigError, kind="any_of", of=Criterion)
@@ -113,7 +118,10 @@ class AnyOf:
                 return check
             checks.append(check)
         reason = "none of: " + "; ".join(c.reason for c in checks)
-        return _fail(reason)
+        # One line for the whole choice; unknown when every part lacked information.
+        parts = [u for c in checks for u in c.conditions]
+        unknown = bool(parts) and all(u.verdict == "unknown" for u in parts)
+        return _fail(reason, "any_of", unknown=unknown)
 
 
 @_convert.serializable(error=InvalidConfigError, kind="at_least", of=Criterion)
@@ -192,7 +200,8 @@ class AtLeast:
         reason = f"{held} of {len(checks)} hold (needs {self.count})"
         if held >= self.count:
             return _pass(reason)
-        return _fail(reason, tuple(u for c in checks if not c.passed for u in c.unmet))
+        conditions = [u for c in checks if not c.passed for u in c.conditions]
+        return _fail_all(reason, conditions, "at_least")
 
 
 @_convert.serializable(error=InvalidConfigError, kind="not", of=Criterion)
@@ -228,7 +237,7 @@ class Not:
         check_arguments(lead, at)
         inner = self.criterion.evaluate(lead, at=at)
         if inner.passed:
-            return _fail(f"not: {inner.reason}")
+            return _fail(f"not: {inner.reason}", "not", subject_of(self.criterion))
         return _pass(f"not: {inner.reason}")
 
 

@@ -65,7 +65,12 @@ class Custom:
             return answer
         if answer:
             return _pass(f"{self.name} holds")
-        return _fail(f"{self.name} does not hold")
+        return _fail(f"{self.name} does not hold", "custom", self._subject)
+
+    @property
+    def _subject(self) -> str:
+        """What a refusal is about: the registered name."""
+        return self.name
 
     def test(self, lead: Lead, *, at: dt.datetime) -> bool:
         """Run the function."""

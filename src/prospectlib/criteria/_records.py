@@ -129,7 +129,16 @@ class HasActivity:
         if n >= self.at_least:
             return _pass(f"{n} {what}{when} (needs {self.at_least})")
         found = "no" if n == 0 else f"only {n}"
-        return _fail(f"{found} {what}{when} (needs {self.at_least})")
+        return _fail(
+            f"{found} {what}{when} (needs {self.at_least})",
+            "has_activity",
+            self._subject,
+        )
+
+    @property
+    def _subject(self) -> str | None:
+        """What a refusal is about: the activities asked for (``None``: any)."""
+        return ",".join(a.value for a in self.activities) or None
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_evidence", of=Criterion)
@@ -191,7 +200,17 @@ class HasEvidence:
                 f"{self.criterion} is {verdict.value}"
                 + (" (no evidence)" if found is None else "")
             )
-        return _fail(f"{self.criterion} is not {self.verdict.value} ({shown})")
+        return _fail(
+            f"{self.criterion} is not {self.verdict.value} ({shown})",
+            "has_evidence",
+            self.criterion,
+            unknown=verdict is Verdict.UNKNOWN,
+        )
+
+    @property
+    def _subject(self) -> str:
+        """What a refusal is about: the evidence key."""
+        return self.criterion
 
 
 def _verdict(lead: Lead, criterion: str, at: dt.datetime) -> Verdict | None:
@@ -264,7 +283,14 @@ class EvidenceKnown:
         known = verdict is not None and verdict is not Verdict.UNKNOWN
         state = "known" if known else "not known"
         reason = f"{self.criterion} is {state} ({shown})"
-        return _pass(reason) if known is self.known else _fail(reason)
+        if known is self.known:
+            return _pass(reason)
+        return _fail(reason, "evidence_known", self.criterion, unknown=not known)
+
+    @property
+    def _subject(self) -> str:
+        """What a refusal is about: the evidence key."""
+        return self.criterion
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_purchase", of=Criterion)
@@ -311,7 +337,7 @@ class HasPurchase:
         if n >= self.at_least:
             return _pass(f"{n} {noun}{when} (needs {self.at_least})")
         found = "no" if n == 0 else f"only {n}"
-        return _fail(f"{found} {noun}{when} (needs {self.at_least})")
+        return _fail(f"{found} {noun}{when} (needs {self.at_least})", "has_purchase")
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_consent", of=Criterion)
@@ -354,7 +380,17 @@ class HasConsent:
         record = lead.consent.get(self.channel)
         known = record is not None and (record.at is None or record.at <= at)
         status = record.status.value if known else "unknown"  # type: ignore[union-attr]
-        return _fail(f"no consent to contact by {self.channel.value} ({status})")
+        return _fail(
+            f"no consent to contact by {self.channel.value} ({status})",
+            "has_consent",
+            self._subject,
+            unknown=not known,
+        )
+
+    @property
+    def _subject(self) -> str:
+        """What a refusal is about: the channel."""
+        return self.channel.value
 
 
 @_convert.serializable(error=InvalidConfigError, kind="has_tag", of=Criterion)
@@ -387,7 +423,12 @@ class HasTag:
         check_arguments(lead, at)
         if self.test(lead, at=at):
             return _pass(f"tagged {self.tag!r}")
-        return _fail(f"not tagged {self.tag!r}")
+        return _fail(f"not tagged {self.tag!r}", "has_tag", self._subject)
+
+    @property
+    def _subject(self) -> str:
+        """What a refusal is about: the tag."""
+        return self.tag
 
 
 @_convert.serializable(
@@ -438,7 +479,14 @@ class HasOpenObjection:
         if found:
             return _pass("open objection: " + ", ".join(k.value for k in found))
         what = " or ".join(k.value for k in self.kinds) or "any kind"
-        return _fail(f"no open objection of {what}")
+        return _fail(
+            f"no open objection of {what}", "has_open_objection", self._subject
+        )
+
+    @property
+    def _subject(self) -> str | None:
+        """What a refusal is about: the kinds asked for (``None``: any)."""
+        return ",".join(k.value for k in self.kinds) or None
 
 
 def _any_open(

@@ -24,6 +24,7 @@ from prospectlib.errors import Problem
 from prospectlib.errors import TransitionNotAllowedError
 from prospectlib.errors import UnknownEventError
 from prospectlib.errors import UnknownStageError
+from prospectlib.errors import Unmet
 from prospectlib.errors import ValidationError
 from prospectlib.lifecycle import _diagram
 from prospectlib.lifecycle import _history
@@ -70,6 +71,8 @@ capture, disqualify, purchase, qualify_marketing)",))
     """Why it is allowed: the guard's explanation."""
     unmet: tuple[str, ...] = ()
     """Why it is not allowed: each unmet condition."""
+    conditions: tuple[Unmet, ...] = ()
+    """The same unmet conditions as data (`prospectlib.errors.Unmet`), in order."""
 
 
 @attrs.frozen
@@ -425,11 +428,9 @@ class Pipeline:
     ) -> Lead:
         """The full path of `send`, with every check and its explanation."""
         require_aware(at)
-        route, unmet = self._choose(lead, event, at, reason=reason, actor=actor)
+        route, _, unmet = self._choose(lead, event, at, reason=reason, actor=actor)
         if route is None:
-            raise TransitionNotAllowedError(
-                lead_id=lead.id, stage=lead.stage, event=event, unmet=unmet
-            )
+            raise _refusal(lead, event, unmet)
         try:
             change = StageChange(
                 event=event,
@@ -440,12 +441,11 @@ class Pipeline:
                 actor=actor,
             )
         except InvalidLeadError as exc:
-            raise TransitionNotAllowedError(
-                lead_id=lead.id,
-                stage=lead.stage,
-                event=event,
-                unmet=[str(p) for p in exc.problems],
-            ) from exc
+            conditions = tuple(
+                Unmet(kind="history", key=p.path, verdict="unmet", message=str(p))
+                for p in exc.problems
+            )
+            raise _refusal(lead, event, conditions) from exc
         return lead.with_stage_change(change)
 
     def _choose(  # noqa: PLR0913  # the inputs of send, plus whether to check them
@@ -457,12 +457,38 @@ class Pipeline:
         reason: str | None,
         actor: str | None,
         check_inputs: bool = True,
-    ) -> tuple[_Route | None, tuple[str, ...]]:
+    ) -> tuple[_Route | None, tuple[str, ...], tuple[Unmet, ...]]:
         """The route *event* takes from the lead's stage and why, or why it can't.
 
-        Returns ``(route, reasons)`` when allowed (the guard's explanation) and
-        ``(None, unmet)`` when not.
+        Returns ``(route, reasons, ())`` when allowed (the guard's explanation)
+        and ``(None, (), unmet)`` when not.
         """
+        routes, blocked = self._routes(lead, event, at)
+        if blocked is not None:
+            return None, (), (blocked,)
+        unmet: dict[str, Unmet] = {}  # by message: the same line once
+        for route in routes:
+            reasons: tuple[str, ...] = ()
+            if route.guard is not None:
+                check = route.guard.evaluate(lead, at=at)
+                if not check.passed:
+                    for condition in check.conditions:
+                        unmet.setdefault(condition.message, condition)
+                    continue
+                reasons = (check.reason,)
+            if check_inputs:
+                problems = _input_problems(route.transition, reason, actor)
+                if problems:
+                    for condition in problems:
+                        unmet.setdefault(condition.message, condition)
+                    continue
+            return route, reasons, ()
+        return None, (), tuple(unmet.values())
+
+    def _routes(
+        self, lead: Lead, event: str, at: dt.datetime
+    ) -> tuple[tuple[_Route, ...], Unmet | None]:
+        """The routes *event* may take now, or what blocks it before any guard."""
         if lead.stage not in self._stage_map:
             raise UnknownStageError(self._unknown_stage(lead))
         routes = self._table.get((lead.stage, event))
@@ -474,31 +500,16 @@ class Pipeline:
                 )
             events = ", ".join(self._events_from[lead.stage]) or "none"
             text = f"no transition {event!r} from {lead.stage!r}"
-            return None, (f"{text} (events from {lead.stage!r}: {events})",)
+            text = f"{text} (events from {lead.stage!r}: {events})"
+            return (), _unmet("transition", event, text)
         if at < lead.stage_entered_at:
             entered = lead.stage_entered_at.isoformat()
-            return None, (
-                (
-                    f"at ({at.isoformat()}) is before the lead entered "
-                    f"{lead.stage!r} ({entered})"
-                ),
+            text = (
+                f"at ({at.isoformat()}) is before the lead entered "
+                f"{lead.stage!r} ({entered})"
             )
-        unmet: list[str] = []
-        for route in routes:
-            reasons: tuple[str, ...] = ()
-            if route.guard is not None:
-                check = route.guard.evaluate(lead, at=at)
-                if not check.passed:
-                    unmet.extend(check.unmet)
-                    continue
-                reasons = (check.reason,)
-            if check_inputs:
-                problems = _input_problems(route.transition, reason, actor)
-                if problems:
-                    unmet.extend(problems)
-                    continue
-            return route, reasons
-        return None, tuple(dict.fromkeys(unmet))
+            return (), _unmet("time", "at", text)
+        return routes, None
 
     def check(self, lead: Lead, event: str, *, at: dt.datetime) -> Decision:
         """Whether `send` would accept *event* now (reason and actor aside), and why.
@@ -516,7 +527,7 @@ class Pipeline:
         """
         require_lead_at(lead, at)
         v.require(event, str, "event", "an event id")
-        route, explained = self._choose(
+        route, explained, unmet = self._choose(
             lead, event, at, reason=None, actor=None, check_inputs=False
         )
         if route is None:
@@ -525,7 +536,8 @@ class Pipeline:
                 stage=lead.stage,
                 target=None,
                 allowed=False,
-                unmet=explained,
+                unmet=tuple(c.message for c in unmet),
+                conditions=unmet,
             )
         return Decision(
             event=event,
@@ -675,7 +687,7 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
                 for r in matching
             ]
             if all(problems):  # no matching transition accepts this reason and actor
-                raise _history_error(path, "; ".join(problems[0]))
+                raise _history_error(path, "; ".join(c.message for c in problems[0]))
 
     # --- the python-statemachine engine -----------------------------------------------
 
@@ -786,21 +798,38 @@ def _history_error(path: str, expected: str) -> InvalidLeadError:
     return InvalidLeadError([Problem(path=path, expected=expected)])
 
 
+def _unmet(kind: str, key: str | None, message: str) -> Unmet:
+    """A pipeline's own unmet condition (not a guard's)."""
+    return Unmet(kind=kind, key=key, verdict="unmet", message=message)
+
+
+def _refusal(lead: Lead, event: str, unmet: tuple[Unmet, ...]) -> Exception:
+    """The `TransitionNotAllowedError` for *unmet*, in words and as data."""
+    return TransitionNotAllowedError(
+        lead_id=lead.id,
+        stage=lead.stage,
+        event=event,
+        unmet=[c.message for c in unmet],
+        conditions=unmet,
+    )
+
+
 def _input_problems(
     transition: Transition, reason: str | None, actor: str | None
-) -> list[str]:
+) -> list[Unmet]:
     problems = []
     if transition.requires_reason and reason is None:
         if transition.reasons:
-            problems.append(
-                f"a reason is required, one of: {', '.join(transition.reasons)}"
-            )
+            text = f"a reason is required, one of: {', '.join(transition.reasons)}"
         else:
-            problems.append("a reason is required")
+            text = "a reason is required"
+        problems.append(_unmet("reason", "reason", text))
     elif transition.reasons and reason not in transition.reasons:
-        problems.append(f"the reason must be one of: {', '.join(transition.reasons)}")
+        text = f"the reason must be one of: {', '.join(transition.reasons)}"
+        problems.append(_unmet("reason", "reason", text))
     if transition.requires_actor and actor is None:
-        problems.append("an actor is required (who makes the move)")
+        text = "an actor is required (who makes the move)"
+        problems.append(_unmet("actor", "actor", text))
     return problems
 
 

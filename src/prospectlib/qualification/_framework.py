@@ -23,11 +23,12 @@ from prospectlib.criteria import Criterion
 from prospectlib.criteria import compare
 from prospectlib.criteria import is_criterion
 from prospectlib.criteria._base import BUILT_IN
-from prospectlib.criteria._base import _fail
+from prospectlib.criteria._base import _fail_all
 from prospectlib.criteria._base import _pass
 from prospectlib.criteria._base import check_arguments
 from prospectlib.criteria._base import nest
 from prospectlib.errors import InvalidConfigError
+from prospectlib.errors import Unmet
 from prospectlib.errors import ValidationError
 from prospectlib.model import BuyingRole
 from prospectlib.model import Evidence
@@ -516,8 +517,14 @@ class Framework:
         assessment = self.assess(lead, at=at)
         if assessment.passed:
             return _pass(assessment.summary)
-        unmet = tuple(p.reason for p in assessment.criteria if p.verdict is not _MET)
-        return _fail(assessment.summary, unmet)
+        conditions = [
+            Unmet(
+                kind="framework", key=p.key, verdict=p.verdict.value, message=p.reason
+            )
+            for p in assessment.criteria
+            if p.verdict is not _MET
+        ]
+        return _fail_all(assessment.summary, conditions, "framework")
 
 
 # --- the built-in frameworks --------------------------------------------------------
