@@ -116,6 +116,10 @@ class TestComposites:
             cr.not_(cr.has_tag("lost")).evaluate(lead(tags=["lost"]), at=T0).conditions
         )
         assert (condition.kind, condition.key) == ("not", "lost")
+        told = lead(evidence=[pl.Evidence(criterion="budget", verdict="met", at=T0)])
+        negated = cr.not_(cr.has_evidence("budget", known=True))
+        (condition,) = negated.evaluate(told, at=T0).conditions
+        assert (condition.kind, condition.key) == ("not", "budget")
 
         @attrs.frozen
         class Always:

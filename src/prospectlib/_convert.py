@@ -302,9 +302,11 @@ class _Hooks:
     """A type read and written by hooks of its own (`register_hooks`)."""
 
     structure: Callable[[object], _Hook]
-    """Makes the structure hook, given what was passed as ``criteria=``."""
+    """Makes the structure hook, given the registry `from_dict` was passed."""
     unstructure: Callable[[Any], Any]
     error: type[ValidationError]
+    context: type[Any] | None
+    """The registry type the hook reads (it is given ``None`` for any other)."""
 
 
 # The table every converter is made from (see the module docstring).
@@ -313,8 +315,9 @@ _HOOKS: dict[Any, _Hooks] = {}
 # Per union base: its classes by kind, and the kinds by class.
 _KINDS: dict[Any, dict[str, type[Any]]] = {}
 _KIND_OF: dict[Any, dict[type[Any], str]] = {}
-# What ``criteria=`` may be (besides None): the contexts hooks asked for.
-_CONTEXTS: list[type[Any]] = []
+# What ``criteria=`` and ``registry=`` may be (besides None): the contexts hooks
+# asked for, by the argument that passes them.
+_CONTEXTS: dict[type[Any], str] = {}
 
 _NOTES = (AttributeValidationNote, IterableValidationNote)
 
@@ -479,9 +482,8 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> Iterator[Problem]:
 
 def _key_part(key: str) -> str:
     """An unknown key in a path: as it is when a short name, else quoted and cut."""
-    if len(key) <= v.SHOWN and key.isidentifier():
-        return f".{key}"
-    return f"[{v.shown(key)}]"
+    part = v.key_path(key)
+    return part if part.startswith("[") else f".{part}"
 
 
 def _key_order(key: object) -> tuple[bool, str]:
@@ -543,25 +545,29 @@ def serializable(
     return register
 
 
-def register_hooks(  # each a part of the hooks' description
+def register_hooks(  # noqa: PLR0913  # each a part of the hooks' description
     t: Any,  # noqa: ANN401  # any type cattrs can dispatch on, unions included
     *,
     structure: Callable[[object], _Hook],
     unstructure: Callable[[Any], Any],
     error: type[ValidationError] = InvalidLeadError,
     context: type[Any] | None = None,
+    argument: str = "criteria",
 ) -> None:
     """Read and write values of type *t* with hooks of their own.
 
     *structure* makes the structure hook, given what `from_dict` was passed as
-    ``criteria=`` (``None`` when nothing): a hook that needs no context ignores
-    it, one that does names the *context* type ``criteria=`` must have. A
+    the registry `from_dict` was passed as *argument* (``criteria=`` or
+    ``registry=``) when it is of the *context* type, else ``None``: a hook
+    that needs no context ignores it. A
     structure hook raises `ValidationError` with a path relative to the value
     (``""`` for the value itself) when the input is wrong.
     """
-    _HOOKS[t] = _Hooks(structure=structure, unstructure=unstructure, error=error)
+    _HOOKS[t] = _Hooks(
+        structure=structure, unstructure=unstructure, error=error, context=context
+    )
     if context is not None:
-        _CONTEXTS.append(context)
+        _CONTEXTS[context] = argument
     _forget_hooks()
 
 
@@ -748,7 +754,14 @@ def _make_converter(criteria: object) -> cattrs.Converter:
     # Held weakly, so that the converter kept for a registry does not keep it
     # alive; hooks are made while `from_dict` holds it.
     context = None if criteria is None else weakref.ref(criteria)
-    structure(_has_hooks, lambda t: _HOOKS[t].structure(context and context()))
+
+    def hooked(t: object) -> _Hook:
+        hooks = _HOOKS[t]
+        given = context and context()
+        mine = hooks.context is not None and isinstance(given, hooks.context)
+        return hooks.structure(given if mine else None)
+
+    structure(_has_hooks, hooked)
     unstructure(_has_hooks, lambda t: _HOOKS[t].unstructure)
     return converter
 
@@ -774,13 +787,24 @@ _BY_CRITERIA: weakref.WeakKeyDictionary[object, cattrs.Converter] = (
 )
 
 
-def _converter_for(criteria: object) -> cattrs.Converter:
+def _context(criteria: object, registry: object) -> cattrs.Converter:
+    """The converter for what `from_dict` was given: ``criteria=`` or ``registry=``."""
+    if registry is None:
+        return _converter_for(criteria)
+    if criteria is not None:
+        raise v.config_error(
+            "from_dict", "registry", "None when criteria= is given (one of the two)"
+        )
+    return _converter_for(registry, "registry")
+
+
+def _converter_for(criteria: object, name: str = "criteria") -> cattrs.Converter:
     if criteria is None:
         return _converter
-    if not isinstance(criteria, tuple(_CONTEXTS)):
-        names = " or ".join(c.__name__ for c in _CONTEXTS)
-        expected = f"a {names} or None"
-        v.require(criteria, tuple(_CONTEXTS), "criteria", expected, ConfigTypeError)
+    types = tuple(t for t, argument in _CONTEXTS.items() if argument == name)
+    if not isinstance(criteria, types):
+        expected = f"a {' or '.join(t.__name__ for t in types)} or None"
+        v.require(criteria, types, name, expected, ConfigTypeError)
     converter = _BY_CRITERIA.get(criteria)
     if converter is None:
         converter = _BY_CRITERIA[criteria] = _make_converter(criteria)
@@ -871,10 +895,24 @@ def to_dict(value: object) -> dict[str, Any]:
     if _error_for(cls) is None:
         what = "an instance of a model class"
         raise _unsupported(path="value", what=what, got=_got(value))
-    return cast("dict[str, Any]", _converter.unstructure(value, cls))
+    try:
+        return cast("dict[str, Any]", _converter.unstructure(value, cls))
+    except UnsupportedTypeError:  # a part of no registered kind: it says which
+        raise
+    # A result the library did not check (send_many keeps a non-lead input as
+    # it came) may hold what its field types do not allow: say so, not how.
+    except (AttributeError, TypeError, ValueError):
+        expected = f"a {cls.__name__} whose fields hold what their types say"
+        raise UnsupportedTypeError(f"value: expected {expected}") from None
 
 
-def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> T:
+def from_dict(
+    cls: type[T],
+    data: object,
+    *,
+    criteria: object | None = None,
+    registry: object | None = None,
+) -> T:
     """Read a model value of type *cls* from JSON-compatible data, strictly.
 
     Accepts what `to_dict` writes. Strings, whole numbers, numbers and booleans
@@ -890,6 +928,11 @@ def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> 
         criteria: A `prospectlib.criteria.CriterionRegistry` for custom
             criteria named in the data (``{"kind": "custom", "name": ...}``);
             passed to the hooks that need it, not kept.
+        registry: A `prospectlib.classifiers.ClassifierRegistry` holding the
+            classifiers of the classifications in the data (a `Classification`
+            is written with its label as text, read back as the classifier's
+            label); by default the built-in classifiers'. At most one of
+            *criteria* and *registry*.
 
     Returns:
         A new, validated instance of *cls*.
@@ -930,7 +973,7 @@ def from_dict(cls: type[T], data: object, *, criteria: object | None = None) -> 
         Lead.person.email: expected an e-mail address like 'name@example.com'
     """
     error = _lookup(cls)
-    structure = _converter_for(criteria).get_structure_hook(cls)
+    structure = _context(criteria, registry).get_structure_hook(cls)
     # A criterion read at the top encloses those inside it, as one in a field does.
     kind = any(cls in classes for classes in _KIND_OF.values())
     depth = _UNION_DEPTH.set(1 if kind else 0)
@@ -968,13 +1011,20 @@ def to_json(value: object) -> str:
     )
 
 
-def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None) -> T:
+def from_json(
+    cls: type[T],
+    text: str | bytes,
+    *,
+    criteria: object | None = None,
+    registry: object | None = None,
+) -> T:
     """Read a model value of type *cls* from JSON text (`json.loads`, then `from_dict`).
 
     Args:
         cls: The model class to read, e.g. `Lead`.
         text: JSON text, as a str or as UTF-8 bytes.
         criteria: As for `from_dict`.
+        registry: As for `from_dict`.
 
     Returns:
         A new, validated instance of *cls*.
@@ -1010,7 +1060,7 @@ def from_json(cls: type[T], text: str | bytes, *, criteria: object | None = None
         type_error = _TYPE_ERRORS.get(error, ArgumentTypeError)
         raise type_error([Problem(path=cls.__name__, expected=expected)]) from None
     else:
-        return from_dict(cls, data, criteria=criteria)
+        return from_dict(cls, data, criteria=criteria, registry=registry)
     raise error([Problem(path=cls.__name__, expected=expected)])
 
 

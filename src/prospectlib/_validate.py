@@ -141,6 +141,20 @@ def shown(name: str) -> str:
     return f"{name[:SHOWN]!r}…"
 
 
+def key_path(key: str) -> str:
+    """A key taken from input as a relative path (a short name as it is).
+
+    Any other key is quoted and cut short in brackets.
+
+    Examples:
+        >>> key_path("extra"), key_path("two words")
+        ('extra', "['two words']")
+    """
+    if len(key) <= SHOWN and key.isidentifier():
+        return key
+    return f"[{shown(key)}]"
+
+
 def an(name: str) -> str:
     """*name* with its indefinite article: ``an Interaction``, ``a Purchase``."""
     return f"an {name}" if name[0] in "AEIOU" else f"a {name}"

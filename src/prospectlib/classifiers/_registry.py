@@ -37,7 +37,7 @@ class ClassifierRegistry:
         ['market_strict']
     """
 
-    __slots__ = ("_classifiers",)
+    __slots__ = ("__weakref__", "_classifiers")
 
     def __init__(self, classifiers: Iterable[Classifier[Any]] = ()) -> None:
         """Start with *classifiers*, each registered under its own name."""

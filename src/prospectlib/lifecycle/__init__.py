@@ -35,6 +35,7 @@ from prospectlib.lifecycle._pipeline import MAX_STAGES
 from prospectlib.lifecycle._pipeline import MAX_TRANSITIONS
 from prospectlib.lifecycle._pipeline import Decision
 from prospectlib.lifecycle._pipeline import Pipeline
+from prospectlib.lifecycle._pipeline import SendError
 from prospectlib.lifecycle._pipeline import SendFailure
 from prospectlib.lifecycle._pipeline import SendManyResult
 from prospectlib.lifecycle._spec import RESERVED_IDS
@@ -50,6 +51,7 @@ __all__ = [
     "Decision",
     "LostReason",
     "Pipeline",
+    "SendError",
     "SendFailure",
     "SendManyResult",
     "SlaState",

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from collections.abc import Iterable
 from typing import Any
+from typing import cast
 
 import attrs
 from statemachine import State
@@ -20,6 +21,7 @@ from prospectlib.criteria import CriterionRegistry
 from prospectlib.criteria import require_aware
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
+from prospectlib.errors import LeadTypeError
 from prospectlib.errors import Problem
 from prospectlib.errors import TransitionNotAllowedError
 from prospectlib.errors import UnknownEventError
@@ -762,26 +764,54 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
         return _diagram.to_dot(self)
 
 
+def _same_error(one: SendError, other: SendError) -> bool:
+    """Errors compare by class and data: an error read back equals the one written."""
+    return type(one) is type(other) and one.to_dict() == other.to_dict()
+
+
+SendError = (
+    TransitionNotAllowedError | InvalidLeadError | UnknownStageError | UnknownEventError
+)
+"""What `Pipeline.send_many` records for a lead it could not move."""
+
+
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class SendFailure:
-    """One lead that `Pipeline.send_many` could not move."""
+    """One lead that `Pipeline.send_many` could not move.
+
+    As data, its ``error`` is the error's `~prospectlib.errors.ProspectlibError.to_dict`
+    body, and reads back as an equal error.
+    """
 
     index: int
     """Position of the lead in the input."""
     lead_id: str | None
     """The lead's id (``None`` if the input was not a lead)."""
-    error: (
-        TransitionNotAllowedError
-        | InvalidLeadError
-        | UnknownStageError
-        | UnknownEventError
-    )
-    """Why it was refused."""
+    error: SendError = attrs.field(eq=attrs.cmp_using(eq=_same_error), hash=False)
+    """Why it was refused (compared by class and `to_dict`)."""
 
 
+@_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
 class SendManyResult:
-    """What `Pipeline.send_many` did: every lead (moved or not) and the refusals."""
+    """What `Pipeline.send_many` did: every lead (moved or not) and the refusals.
+
+    It writes with `prospectlib.serialize.to_dict` (when every input was a
+    `Lead`) and reads back equal, errors included.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import prospectlib as pl
+        >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        >>> b2b = pl.lifecycle.b2b_pipeline()
+        >>> result = b2b.send_many([pl.Lead(id="A", created_at=t)], "win", at=t)
+        >>> data = pl.serialize.to_dict(result)
+        >>> data["failures"][0]["error"]["error"]
+        'TransitionNotAllowedError'
+        >>> pl.serialize.from_dict(SendManyResult, data).failures[0].error.event
+        'win'
+    """
 
     leads: tuple[Lead, ...]
     """The leads in input order: moved ones replaced, refused ones unchanged."""
@@ -792,6 +822,91 @@ class SendManyResult:
     def moved(self) -> int:
         """How many leads moved."""
         return len(self.leads) - len(self.failures)
+
+
+# --- send_many's errors as data -------------------------------------------------------
+
+_SEND_ERRORS: dict[str, type[Any]] = {
+    cls.__name__: cls
+    for cls in (
+        TransitionNotAllowedError,
+        InvalidLeadError,
+        LeadTypeError,
+        UnknownStageError,
+        UnknownEventError,
+    )
+}
+
+
+def _text(data: dict[str, Any], key: str, at: str) -> str:
+    value = data.get(key)
+    if type(value) is not str:
+        v.refuse("a string", f"{at}{key}")
+    return value
+
+
+def _objects(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = data.get(key)
+    if type(value) is not list or not all(type(x) is dict for x in value):
+        v.refuse("a list of objects", key)
+    return value
+
+
+def _read_unmet(data: dict[str, Any], at: str) -> Unmet:
+    verdict = data.get("verdict")
+    if verdict not in ("unmet", "unknown"):
+        v.refuse("'unmet' or 'unknown'", f"{at}verdict")
+    return Unmet(
+        kind=_text(data, "kind", at),
+        key=None if data.get("key") is None else _text(data, "key", at),
+        verdict=verdict,
+        message=_text(data, "message", at),
+    )
+
+
+def _read_error(data: object, _: object) -> SendError:
+    """A `send_many` error from its `to_dict` body.
+
+    Keys derived from the rest (the message of a refusal, a problem's pointer)
+    are not read.
+    """
+    if type(data) is not dict or data.get("error") not in _SEND_ERRORS:
+        names = ", ".join(repr(n) for n in _SEND_ERRORS)
+        v.refuse(f"an error's to_dict() body, its 'error' one of {names}", "error")
+    cls = _SEND_ERRORS[data["error"]]
+    if cls is TransitionNotAllowedError:
+        conditions = [
+            _read_unmet(c, f"conditions[{i}].")
+            for i, c in enumerate(_objects(data, "conditions"))
+        ]
+        return TransitionNotAllowedError(
+            lead_id=_text(data, "lead_id", ""),
+            stage=_text(data, "stage", ""),
+            event=_text(data, "event", ""),
+            unmet=[c.message for c in conditions],
+            conditions=conditions,
+        )
+    if issubclass(cls, InvalidLeadError):
+        problems = _objects(data, "problems")
+        return cast(
+            "SendError",
+            cls(
+                Problem(
+                    path=_text(p, "path", f"problems[{i}]."),
+                    expected=_text(p, "expected", f"problems[{i}]."),
+                )
+                for i, p in enumerate(problems)
+            ),
+        )
+    return cast("SendError", cls(_text(data, "message", "")))
+
+
+_convert.register_hooks(
+    SendError,
+    structure=lambda _context: _read_error,
+    unstructure=lambda error: error.to_dict(),
+    error=ValidationError,
+)
 
 
 def _history_error(path: str, expected: str) -> InvalidLeadError:
