@@ -170,3 +170,90 @@ class TestNothingShowsASecret:
             assert_hidden(shown(exc.value), hidden)
             copy = pickle.loads(pickle.dumps(exc.value))  # noqa: S301  # our own error
             assert_hidden(shown(copy), hidden)
+
+
+def data_of(*things: object) -> str:
+    """*things* as a service would send them: `to_dict` of results and errors.
+
+    A result that carries the lead itself (`Advance`, `Settled`, a `send_many`
+    result) carries its data by design, as the service's answer: those leads
+    are left out, everything else the result says is kept.
+    """
+    parts = []
+    for thing in things:
+        if isinstance(thing, pl.ProspectlibError):
+            parts.append(repr(thing.to_dict()))
+        else:
+            parts.append(repr(_without_leads(to_dict(thing))))
+    return "\n".join(parts)
+
+
+def _without_leads(data: object) -> object:
+    if isinstance(data, dict):
+        return {
+            k: _without_leads(x) for k, x in data.items() if k not in {"lead", "leads"}
+        }
+    if isinstance(data, list):
+        return [_without_leads(x) for x in data]
+    return data
+
+
+B2B = pl.lifecycle.b2b_pipeline()
+B2C = pl.lifecycle.b2c_pipeline()
+
+
+@pytest.mark.slow
+class TestEveryOperation:
+    @given(secret_leads())
+    def test_classify_score_and_workflow(self, case):
+        """Every answer about a lead with secrets, and its data, holds none of them."""
+        lead, hidden = case
+        lead = B2B.start(attrs.evolve(lead, stage="prospect", history=()))
+        policy = pl.workflow.default_policy()
+        answers: list[object] = [
+            *pl.classify(lead, at=T).values(),
+            pl.scoring.default_model().score(lead, at=T),
+            policy.suggest(lead, at=T),
+            pl.workflow.advance(lead, B2B, policy, at=T),
+            pl.workflow.settle(lead, B2B, policy, at=T),
+            *pl.workflow.prioritize([lead], at=T, pipeline=B2B),
+            B2B.sla_status(lead, at=T),
+            *B2B.decisions(lead, at=T),
+            *B2C.decisions(B2C.start(attrs.evolve(lead, stage="visitor")), at=T),
+            B2B.send_many([lead], "accept", at=T),
+            pl.qualification.BANT.assess(lead, at=T),
+        ]
+        score = answers[len(pl.classify(lead, at=T))]
+        assert isinstance(score, pl.scoring.Score)
+        answers += [*score.contributions]
+        assert_hidden(shown(*answers, score.explain()), hidden)
+        assert_hidden(data_of(*answers), hidden)
+
+    @given(secret_leads(), st.sampled_from(B2B.events))
+    def test_every_refusal_and_its_body(self, case, event):
+        """Any event refused for such a lead: message, args, data and pickle."""
+        lead, hidden = case
+        lead = attrs.evolve(lead, stage="marketing_qualified", history=())
+        try:
+            B2B.send(lead, event, at=T)
+        except pl.ProspectlibError as exc:
+            twin = pickle.loads(pickle.dumps(exc))  # noqa: S301  # our own error
+            assert_hidden(shown(exc, twin) + data_of(exc, twin), hidden)
+
+    @given(secret_leads())
+    def test_invalid_personal_data_is_refused_without_it(self, case):
+        """Bad values in personal fields: the error names the field, not the value."""
+        lead, hidden = case
+        data = to_dict(lead)
+        secret = hidden[0]
+        data["person"] = {
+            **data["person"],
+            "email": f"{secret} at example",
+            "phone": f"{secret}!",
+            "age": f"{secret}",
+        }
+        with pytest.raises(pl.InvalidLeadError) as exc:
+            pl.serialize.from_dict(pl.Lead, data)
+        pointers = {p.pointer for p in exc.value.problems}
+        assert {"/person/email", "/person/age"} <= pointers
+        assert_hidden(shown(exc.value) + data_of(exc.value), hidden)
