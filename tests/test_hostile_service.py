@@ -149,14 +149,16 @@ class TestExtensionPoints:
 
 @pytest.mark.slow
 class TestPipelineLabels:
-    @given(labels=st.lists(st.text(max_size=40), min_size=2, max_size=2))
+    @given(
+        labels=st.lists(st.text(max_size=40).filter(str.strip), min_size=2, max_size=2)
+    )
     def test_any_label_stays_on_its_line(self, labels):
         """Mermaid and DOT: one line per stage, whatever its label holds."""
         pipeline = Pipeline(
             id="p",
             stages=[
-                Stage(id="a", label=labels[0] or "A", initial=True),
-                Stage(id="b", label=labels[1] or "B", terminal=True),
+                Stage(id="a", label=labels[0], initial=True),
+                Stage(id="b", label=labels[1], terminal=True),
             ],
             transitions=[Transition(event="go", sources="a", target="b")],
         )
