@@ -71,6 +71,7 @@ PUBLIC = {
     "Scalar",
     "Source",
     "StageChange",
+    "Term",
     "TransitionNotAllowedError",
     "UnknownClassifierError",
     "UnknownEventError",

@@ -64,6 +64,7 @@ from prospectlib.model import Purchase
 from prospectlib.model import Scalar
 from prospectlib.model import Source
 from prospectlib.model import StageChange
+from prospectlib.model import Term
 from prospectlib.model import Verdict
 
 __all__ = [
@@ -96,6 +97,7 @@ __all__ = [
     "Scalar",
     "Source",
     "StageChange",
+    "Term",
     "TransitionNotAllowedError",
     "UnknownClassifierError",
     "UnknownEventError",

@@ -62,6 +62,7 @@ from prospectlib.errors import Problem
 from prospectlib.errors import Unmet
 from prospectlib.errors import UnsupportedTypeError
 from prospectlib.errors import ValidationError
+from prospectlib.model import Activity
 from prospectlib.model import Company
 from prospectlib.model import Consent
 from prospectlib.model import Evidence
@@ -70,10 +71,15 @@ from prospectlib.model import Interaction
 from prospectlib.model import Lead
 from prospectlib.model import Location
 from prospectlib.model import Objection
+from prospectlib.model import ObjectionKind
 from prospectlib.model import Person
 from prospectlib.model import Purchase
 from prospectlib.model import Scalar
+from prospectlib.model import Source
 from prospectlib.model import StageChange
+from prospectlib.model import Term
+from prospectlib.model._terms import open_expected
+from prospectlib.model._terms import open_member
 
 __all__ = [
     "from_dict",
@@ -828,6 +834,24 @@ register_model(Lead)
 del _cls
 # A refusal's conditions (`errors.Unmet`) are data in `Decision` and `Check`.
 register_model(Unmet, error=ValidationError)
+
+
+def _open_vocabulary(enum_type: type[enum.StrEnum]) -> None:
+    """Read and write ``enum_type | Term`` fields: a member's value, or the term."""
+
+    def structure(obj: object, _: object) -> enum.StrEnum | Term:
+        if type(obj) is not str:
+            _fail(f"{open_expected(enum_type)} ({_got(obj)})")
+        return open_member(enum_type, obj)
+
+    register_hooks(
+        enum_type | Term, structure=lambda _context: structure, unstructure=str
+    )
+
+
+for _vocabulary in (Activity, Source, ObjectionKind):
+    _open_vocabulary(_vocabulary)
+del _vocabulary
 
 
 # --- public API ---------------------------------------------------------------------

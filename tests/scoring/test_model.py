@@ -26,6 +26,11 @@ def problem(excinfo):
     return [(p.path, p.expected) for p in excinfo.value.problems]
 
 
+ACTIVITIES_EXPECTED = (
+    "a non-empty list of distinct activities (built-in, or namespace:name)"
+)
+
+
 class TestLabelIs:
     def test_one_label_becomes_a_tuple(self):
         """A single label (or a label enum member) is kept as a one-item tuple."""
@@ -117,14 +122,26 @@ class TestSignal:
     @pytest.mark.parametrize(
         ("field", "value", "expected"),
         [
-            ("activities", (), "a non-empty list of distinct activities"),
-            ("activities", ["teleport"], "a non-empty list of distinct activities"),
+            (
+                "activities",
+                (),
+                ACTIVITIES_EXPECTED,
+            ),
+            (
+                "activities",
+                ["teleport"],
+                ACTIVITIES_EXPECTED,
+            ),
             (
                 "activities",
                 ["email_open", "email_open"],
-                "a non-empty list of distinct activities",
+                "a non-empty list of distinct activities (built-in, or namespace:name)",
             ),
-            ("activities", 5, "a non-empty list of distinct activities"),
+            (
+                "activities",
+                5,
+                "a non-empty list of distinct activities (built-in, or namespace:name)",
+            ),
             ("half_life", dt.timedelta(0), "a positive duration, or null"),
             ("within", -DAY, "a positive duration, or null"),
             ("max_count", 0, "a whole number >= 1, or null"),

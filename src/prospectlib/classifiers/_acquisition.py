@@ -17,6 +17,7 @@ from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
 from prospectlib.model import Source
+from prospectlib.model import Term
 from prospectlib.model._require import require_lead_at
 
 
@@ -180,7 +181,7 @@ class Acquisition:
             self.outbound_activities,
         )
 
-    def label_for(self, source: Source) -> AcquisitionLabel | None:
+    def label_for(self, source: Source | Term) -> AcquisitionLabel | None:
         """The label the mapping gives *source*, or ``None`` when it gives none.
 
         Examples:
@@ -240,7 +241,7 @@ class Acquisition:
             evidence,
         )
 
-    def _first_telling(self, lead: Lead, at: dt.datetime) -> Activity | None:
+    def _first_telling(self, lead: Lead, at: dt.datetime) -> Activity | Term | None:
         """The activity of the first interaction up to *at* that tells."""
         for item in lead.interactions:  # oldest first
             if item.at > at:
@@ -251,7 +252,7 @@ class Acquisition:
                 return item.activity
         return None
 
-    def _activity_label(self, activity: Activity) -> AcquisitionLabel:
+    def _activity_label(self, activity: Activity | Term) -> AcquisitionLabel:
         if activity in self.inbound_activities:
             return AcquisitionLabel.INBOUND
         return AcquisitionLabel.OUTBOUND

@@ -18,6 +18,7 @@ from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import ObjectionKind
 from prospectlib.model import Scalar
+from prospectlib.model import Term
 from prospectlib.model import Verdict
 from prospectlib.model._require import require_lead_at
 
@@ -56,7 +57,7 @@ _window = v.duration()
 
 # --- wording --------------------------------------------------------------------------
 
-_DID = {
+_DID: dict[Activity | Term, str] = {
     Activity.DEMO_REQUEST: "asked for a demo",
     Activity.QUOTE_REQUEST: "asked for a quote",
     Activity.CART_ADD: "put something in the cart",
@@ -65,7 +66,7 @@ _DID = {
 }
 
 
-def _did(activity: Activity) -> str:
+def _did(activity: Activity | Term) -> str:
     return _DID.get(activity) or f"did {activity.value.replace('_', ' ')}"
 
 
@@ -101,9 +102,9 @@ class _Facts:
     """Visits in the visit window."""
     timing: Verdict | None = None
     """The timing evidence's verdict as of ``at`` (``None``: no record)."""
-    open_kinds: tuple[ObjectionKind, ...] = ()
+    open_kinds: tuple[ObjectionKind | Term, ...] = ()
     """The kinds of the objections open at ``at``."""
-    blocking: tuple[ObjectionKind, ...] = ()
+    blocking: tuple[ObjectionKind | Term, ...] = ()
     """Those of them that block a purchase."""
     any_interaction: bool = False
     """Whether the lead did anything at all up to ``at``."""
@@ -385,7 +386,7 @@ class DecisionStage:
         return DecisionStageLabel.READY, confidence, reasons
 
 
-def _objections(kinds: tuple[ObjectionKind, ...]) -> str:
+def _objections(kinds: tuple[ObjectionKind | Term, ...]) -> str:
     names = ", ".join(dict.fromkeys(k.value.replace("_", " ") for k in kinds))
     verb = "objection is" if len(kinds) == 1 else "objections are"
     return f"{names} {verb} open"

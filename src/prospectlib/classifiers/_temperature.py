@@ -19,6 +19,7 @@ from prospectlib.model import ConsentStatus
 from prospectlib.model import FrozenMap
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
+from prospectlib.model import Term
 from prospectlib.model._require import require_lead_at
 
 
@@ -201,7 +202,7 @@ class Temperature:
     WARM for 14 days, a demo request for about 36)."""
     dead_after: dt.timedelta = attrs.field(default=180 * _DAY, validator=v.duration())
     """With nothing for this long, a lead is DEAD (default 180 days)."""
-    _table: dict[Activity, float] = attrs.field(
+    _table: dict[Activity | Term, float] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
 

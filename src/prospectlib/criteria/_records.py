@@ -27,7 +27,9 @@ from prospectlib.model import Channel
 from prospectlib.model import Lead
 from prospectlib.model import Objection
 from prospectlib.model import ObjectionKind
+from prospectlib.model import Term
 from prospectlib.model import Verdict
+from prospectlib.model._terms import open_members
 
 if TYPE_CHECKING:
     from prospectlib.criteria._compile import InlineWriter
@@ -36,15 +38,15 @@ _window = v.optional(v.duration("a positive timedelta or None"))
 
 
 def _activities(
-    value: Iterable[Activity | str] | Activity | str,
-) -> tuple[Activity, ...]:
-    return v.members(Activity, value)
+    value: Iterable[Activity | Term | str] | Activity | Term | str,
+) -> tuple[Activity | Term, ...]:
+    return open_members(Activity, value)
 
 
 def _kinds(
-    value: Iterable[ObjectionKind | str] | ObjectionKind | str,
-) -> tuple[ObjectionKind, ...]:
-    return v.members(ObjectionKind, value)
+    value: Iterable[ObjectionKind | Term | str] | ObjectionKind | Term | str,
+) -> tuple[ObjectionKind | Term, ...]:
+    return open_members(ObjectionKind, value)
 
 
 # --- leaf criteria --------------------------------------------------------------------
@@ -79,7 +81,9 @@ class HasActivity:
         'no webinar_attendance in the last 90 days (needs 1)'
     """
 
-    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
+    activities: tuple[Activity | Term, ...] = attrs.field(
+        default=(), converter=_activities
+    )
     """The activities that count; empty means any."""
     at_least: int = attrs.field(default=1, validator=v.whole(1))
     """How many are needed."""
@@ -451,10 +455,10 @@ class HasOpenObjection:
         'open objection: price'
     """
 
-    kinds: tuple[ObjectionKind, ...] = attrs.field(default=(), converter=_kinds)
+    kinds: tuple[ObjectionKind | Term, ...] = attrs.field(default=(), converter=_kinds)
     """The kinds that count; empty means any."""
 
-    def _open(self, lead: Lead, at: dt.datetime) -> list[ObjectionKind]:
+    def _open(self, lead: Lead, at: dt.datetime) -> list[ObjectionKind | Term]:
         return [
             o.kind
             for o in lead.objections
@@ -492,7 +496,7 @@ class HasOpenObjection:
 def _any_open(
     objections: tuple[Objection, ...],
     at: dt.datetime,
-    kinds: Collection[ObjectionKind],
+    kinds: Collection[ObjectionKind | Term],
 ) -> bool:
     """Whether one of *objections* of *kinds* (any when empty) is open at *at*."""
     return any(o.is_open(at) and (not kinds or o.kind in kinds) for o in objections)

@@ -25,8 +25,11 @@ from prospectlib.model._records import Interaction
 from prospectlib.model._records import Objection
 from prospectlib.model._records import Purchase
 from prospectlib.model._records import StageChange
+from prospectlib.model._terms import MAX_TERM
+from prospectlib.model._terms import Term
 
 __all__ = [
+    "MAX_TERM",
     "PERSONAL_FIELDS",
     "Activity",
     "BuyingRole",
@@ -47,6 +50,7 @@ __all__ = [
     "Scalar",
     "Source",
     "StageChange",
+    "Term",
     "Verdict",
 ]
 

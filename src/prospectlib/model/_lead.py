@@ -34,6 +34,13 @@ from prospectlib.model._records import Interaction
 from prospectlib.model._records import Objection
 from prospectlib.model._records import Purchase
 from prospectlib.model._records import StageChange
+from prospectlib.model._terms import Term
+from prospectlib.model._terms import open_member
+
+
+def _source(value: Source | Term | str) -> Source | Term:
+    return open_member(Source, value)
+
 
 Scalar: TypeAlias = str | int | float | bool | None
 """A value allowed in `Lead.attributes`: what JSON holds, without nesting."""
@@ -161,7 +168,7 @@ class Lead:
     """Your identifier for the lead; never empty."""
     created_at: dt.datetime = attrs.field(validator=v.aware)
     """When the lead was first captured; nothing about it happens earlier."""
-    source: Source = attrs.field(default=Source.UNKNOWN, converter=Source)
+    source: Source | Term = attrs.field(default=Source.UNKNOWN, converter=_source)
     """Where the lead came from."""
     person: Person | None = attrs.field(
         default=None, validator=v.optional(v.instance(Person, "a Person", detail=True))

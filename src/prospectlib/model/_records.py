@@ -18,6 +18,8 @@ from prospectlib.model._enums import ConsentStatus
 from prospectlib.model._enums import LawfulBasis
 from prospectlib.model._enums import ObjectionKind
 from prospectlib.model._enums import Verdict
+from prospectlib.model._terms import Term
+from prospectlib.model._terms import open_member
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _text = v.text(detail=True)
@@ -27,6 +29,14 @@ _optional_aware = v.optional(v.aware)
 
 def _optional_channel(value: Channel | str | None) -> Channel | None:
     return v.optional_member(Channel, value)
+
+
+def _activity(value: Activity | Term | str) -> Activity | Term:
+    return open_member(Activity, value)
+
+
+def _kind(value: ObjectionKind | Term | str) -> ObjectionKind | Term:
+    return open_member(ObjectionKind, value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=v.lead_fields)
@@ -41,7 +51,7 @@ class Interaction:
         <Activity.WEBINAR_ATTENDANCE: 'webinar_attendance'>
     """
 
-    activity: Activity = attrs.field(converter=Activity)
+    activity: Activity | Term = attrs.field(converter=_activity)
     """What the lead did."""
     at: dt.datetime = attrs.field(validator=v.aware)
     """When (timezone-aware)."""
@@ -99,7 +109,7 @@ class Objection:
         (True, False)
     """
 
-    kind: ObjectionKind = attrs.field(converter=ObjectionKind)
+    kind: ObjectionKind | Term = attrs.field(converter=_kind)
     """What holds the lead back."""
     raised_at: dt.datetime = attrs.field(validator=v.aware)
     """When the lead raised it."""

@@ -39,6 +39,7 @@ from prospectlib.model import Activity
 from prospectlib.model import FrozenMap
 from prospectlib.model import Interaction
 from prospectlib.model import Lead
+from prospectlib.model import Term
 from prospectlib.model._require import require_lead
 from prospectlib.scoring._score import Score
 
@@ -149,10 +150,17 @@ def _tree_lines(
     ]
 
 
+class _Slots(dict[object, int | None]):
+    """Activities to signal slots; an activity no signal names has none."""
+
+    def __missing__(self, _activity: object) -> None:
+        return None
+
+
 def _signal_lines(writer: InlineWriter, signals: tuple[Signal, ...]) -> list[str]:
     """One pass over the interactions, newest first, feeding every signal."""
     lines = [f"c{k} = 0\nw{k} = 0.0" for k in range(len(signals))]
-    fed: dict[Activity, tuple[int, ...]] = {}
+    fed: dict[Activity | Term, tuple[int, ...]] = {}
     for k, signal in enumerate(signals):
         for activity in signal.activities:
             fed[activity] = (*fed.get(activity, ()), k)
@@ -160,10 +168,13 @@ def _signal_lines(writer: InlineWriter, signals: tuple[Signal, ...]) -> list[str
         return lines
     # Activities that feed the same signals share a branch.
     slots = list(dict.fromkeys(fed.values()))
-    # Every activity is a key (a lead's are all Activity members): subscripting
-    # a dict is faster than calling its get.
+    # Every built-in activity and every term a signal names is a key, and a
+    # lead's other terms miss to None: subscripting a dict is faster than
+    # calling its get, and a hit does not look at ``__missing__``.
     slot_of = writer.bind(
-        {a: slots.index(fed[a]) if a in fed else None for a in Activity}
+        _Slots(
+            {a: slots.index(fed[a]) if a in fed else None for a in (*Activity, *fed)}
+        )
     )
     # A lead keeps its interactions in time order: those after ``at`` are a
     # tail, cut off once (scoring as of a past time) instead of tested each.

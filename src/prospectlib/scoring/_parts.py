@@ -23,6 +23,8 @@ from prospectlib.criteria import Criterion
 from prospectlib.criteria import is_criterion
 from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
+from prospectlib.model import Term
+from prospectlib.model._terms import open_members
 
 FIT = "fit"
 """The dimension of how well a lead matches who you sell to."""
@@ -174,9 +176,13 @@ class Rule:
             )
 
 
-def _to_activities(value: Iterable[Activity | str] | str) -> tuple[Activity, ...]:
-    expected = "a non-empty list of distinct activities"
-    return v.members(Activity, value, expected=expected, non_empty=True, distinct=True)
+def _to_activities(
+    value: Iterable[Activity | Term | str] | str,
+) -> tuple[Activity | Term, ...]:
+    expected = "a non-empty list of distinct activities (built-in, or namespace:name)"
+    return open_members(
+        Activity, value, expected=expected, non_empty=True, distinct=True
+    )
 
 
 @_convert.serializable(error=InvalidConfigError)
@@ -205,7 +211,7 @@ class Signal:
 
     id: str = attrs.field(validator=ident)
     """The signal's id, unique within its model."""
-    activities: tuple[Activity, ...] = attrs.field(converter=_to_activities)
+    activities: tuple[Activity | Term, ...] = attrs.field(converter=_to_activities)
     """The activities that count."""
     points: float = attrs.field(converter=_points)
     """Points per interaction at age zero (negative for a bad sign)."""
