@@ -486,21 +486,13 @@ def optional_member(enum_type: type[E], value: object) -> E | None:
     return None if value is None else member(enum_type, value)
 
 
-def members(  # noqa: PLR0913  # the shapes a list of members may be asked to have
-    enum_type: type[E],
-    value: object,
-    *,
-    expected: str | None = None,
-    single: bool = True,
-    non_empty: bool = False,
-    distinct: bool = False,
-) -> tuple[E, ...]:
+def members(enum_type: type[E], value: object) -> tuple[E, ...]:
     """A tuple of *enum_type* members from an iterable of members or values.
 
-    With *single*, one member (or value) alone is taken as a list of one.
+    One member (or value) alone is taken as a list of one.
     """
-    text = expected or f"a list of {choices(enum_type)}"
-    if single and isinstance(value, (str, enum.Enum)):
+    text = f"a list of {choices(enum_type)}"
+    if isinstance(value, (str, enum.Enum)):
         value = (value,)
     out = []
     for item in items(value, text):
@@ -508,8 +500,6 @@ def members(  # noqa: PLR0913  # the shapes a list of members may be asked to ha
             out.append(item if isinstance(item, enum_type) else enum_type(item))
         except (ValueError, TypeError):
             refuse(text)
-    if (non_empty and not out) or (distinct and len(set(out)) != len(out)):
-        refuse(text)
     return tuple(out)
 
 

@@ -322,8 +322,8 @@ class TestParameters:
             ("frequent_at_least", 0, "a whole number >= 1"),
             ("occasional_at_least", True, "a whole number >= 1"),
             ("frequent_at_least", 2, "a whole number greater than occasional_at_least"),
-            ("visit_activities", ("teleport",), "a list of Activity values"),
-            ("visit_activities", 3, "a list of Activity values"),
+            ("visit_activities", ("teleport",), "a list of Activity values or terms"),
+            ("visit_activities", 3, "a list of Activity values or terms"),
             ("name", " ", "a non-empty string"),
         ],
     )

@@ -153,6 +153,19 @@ class TestUsed:
         assert model.score(subject, at=T0).total == 6.0
         assert from_dict(ScoreModel, to_dict(model)) == model
 
+    def test_a_built_in_classifier_takes_your_terms_as_parameters(self):
+        """Tell acquisition that your own source and activity are inbound."""
+        acquisition = pl.classifiers.Acquisition(
+            inbound_sources=("website", "social:zalo"),
+            inbound_activities=("demo_request", "sms:reply"),
+        )
+        by_source = lead(source="social:zalo")
+        assert acquisition.classify(by_source, at=T0).label.value == "inbound"
+        by_touch = lead(interactions=[pl.Interaction(activity="sms:reply", at=T0)])
+        answer = acquisition.classify(by_touch, at=T0)
+        assert answer.reasons[0] == "first touch sms:reply is inbound"
+        assert from_dict(type(acquisition), to_dict(acquisition)) == acquisition
+
     @pytest.mark.slow
     @given(
         subject=ps.leads(until=T0),

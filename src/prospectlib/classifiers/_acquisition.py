@@ -19,6 +19,7 @@ from prospectlib.model import Scalar
 from prospectlib.model import Source
 from prospectlib.model import Term
 from prospectlib.model._require import require_lead_at
+from prospectlib.model._terms import open_members
 
 
 class AcquisitionLabel(enum.StrEnum):
@@ -45,12 +46,12 @@ _GUESSED = 0.0
 """Confidence of `Acquisition.fallback`: nothing tells, it is a guess."""
 
 
-def _to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    return v.members(Source, value, single=False)
+def _to_sources(value: Iterable[Source | Term]) -> tuple[Source | Term, ...]:
+    return open_members(Source, value, single=False)
 
 
-def _to_activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
-    return v.members(Activity, value, single=False)
+def _to_activities(value: Iterable[Activity | Term]) -> tuple[Activity | Term, ...]:
+    return open_members(Activity, value, single=False)
 
 
 def _disjoint(
@@ -110,7 +111,7 @@ class Acquisition:
 
     name: str = attrs.field(default="acquisition", validator=v.text())
     """The registry name; ``"acquisition"`` by default."""
-    inbound_sources: tuple[Source, ...] = attrs.field(
+    inbound_sources: tuple[Source | Term, ...] = attrs.field(
         default=(
             Source.SEARCH,
             Source.WEBSITE,
@@ -122,13 +123,13 @@ class Acquisition:
     )
     """Sources that mean the lead came by themselves: search, website, referral,
     walk-in and (organic) social by default."""
-    outbound_sources: tuple[Source, ...] = attrs.field(
+    outbound_sources: tuple[Source | Term, ...] = attrs.field(
         default=(Source.ADVERTISING, Source.EVENT, Source.EMAIL, Source.PARTNER),
         converter=_to_sources,
     )
     """Sources that mean active marketing reached the lead: advertising, events,
     e-mail campaigns and partners by default. Must not repeat an inbound one."""
-    inbound_activities: tuple[Activity, ...] = attrs.field(
+    inbound_activities: tuple[Activity | Term, ...] = attrs.field(
         default=(
             Activity.WEBSITE_VISIT,
             Activity.PAGE_VIEW,
@@ -152,7 +153,7 @@ class Acquisition:
     """First touches that show a lead came by themselves (for unmapped sources):
     visits, views, downloads, forms, sign-ups, requests, cart and wish-list
     adds, trials and social engagement by default."""
-    outbound_activities: tuple[Activity, ...] = attrs.field(
+    outbound_activities: tuple[Activity | Term, ...] = attrs.field(
         default=(
             Activity.AD_CLICK,
             Activity.EVENT_VISIT,

@@ -21,6 +21,7 @@ from prospectlib.model import Scalar
 from prospectlib.model import Term
 from prospectlib.model import Verdict
 from prospectlib.model._require import require_lead_at
+from prospectlib.model._terms import open_members
 
 
 class DecisionStageLabel(enum.StrEnum):
@@ -44,12 +45,14 @@ _DAY = dt.timedelta(days=1)
 # --- parameter checks -----------------------------------------------------------------
 
 
-def _to_activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
-    return v.members(Activity, value, single=False)
+def _to_activities(value: Iterable[Activity | Term]) -> tuple[Activity | Term, ...]:
+    return open_members(Activity, value, single=False)
 
 
-def _to_kinds(value: Iterable[ObjectionKind]) -> tuple[ObjectionKind, ...]:
-    return v.members(ObjectionKind, value, single=False)
+def _to_kinds(
+    value: Iterable[ObjectionKind | Term],
+) -> tuple[ObjectionKind | Term, ...]:
+    return open_members(ObjectionKind, value, single=False)
 
 
 _window = v.duration()
@@ -169,7 +172,7 @@ class DecisionStage:
 
     name: str = attrs.field(default="decision_stage", validator=v.text())
     """The registry name; ``"decision_stage"`` by default."""
-    ready_activities: tuple[Activity, ...] = attrs.field(
+    ready_activities: tuple[Activity | Term, ...] = attrs.field(
         default=(
             Activity.DEMO_REQUEST,
             Activity.QUOTE_REQUEST,
@@ -189,7 +192,7 @@ class DecisionStage:
     timing_criterion: str = attrs.field(default="timing", validator=v.text())
     """The evidence criterion that says whether the timing fits (BANT's T);
     ``"timing"`` by default. Met is a buying signal; unmet holds the lead back."""
-    blocking_objections: tuple[ObjectionKind, ...] = attrs.field(
+    blocking_objections: tuple[ObjectionKind | Term, ...] = attrs.field(
         default=(
             ObjectionKind.PRICE,
             ObjectionKind.TIMING,
@@ -200,7 +203,7 @@ class DecisionStage:
     )
     """Open objections of these kinds turn a buying signal into HESITANT: by
     default price, timing, need and authority (BANT's doubts)."""
-    visit_activities: tuple[Activity, ...] = attrs.field(
+    visit_activities: tuple[Activity | Term, ...] = attrs.field(
         default=(
             Activity.WEBSITE_VISIT,
             Activity.PAGE_VIEW,

@@ -22,7 +22,9 @@ from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import Scalar
+from prospectlib.model import Term
 from prospectlib.model._require import require_lead_at
+from prospectlib.model._terms import open_members
 
 
 class FrequencyLabel(enum.StrEnum):
@@ -61,8 +63,10 @@ VISIT_ACTIVITIES: tuple[Activity, ...] = (
 _window = v.duration("a positive duration (timedelta)")
 
 
-def _to_activities(value: Iterable[Activity | str]) -> tuple[Activity, ...]:
-    return v.members(Activity, value, expected="a list of Activity values")
+def _to_activities(
+    value: Iterable[Activity | Term | str],
+) -> tuple[Activity | Term, ...]:
+    return open_members(Activity, value, expected="a list of Activity values or terms")
 
 
 # --- shared helpers (also used by `PurchaseVolume`) -------------------------------
@@ -206,7 +210,7 @@ class PurchaseFrequency:
     """A FREQUENT lead's last purchase is at most this old (default 90 days)."""
     occasional_at_least: int = attrs.field(default=2, validator=v.whole(1))
     """Purchase days in the window that make a lead OCCASIONAL (default 2)."""
-    visit_activities: tuple[Activity, ...] = attrs.field(
+    visit_activities: tuple[Activity | Term, ...] = attrs.field(
         default=VISIT_ACTIVITIES, converter=_to_activities
     )
     """What counts as a visit for a lead that never bought (`VISIT_ACTIVITIES`)."""

@@ -16,8 +16,10 @@ from prospectlib.errors import InvalidConfigError
 from prospectlib.model import Activity
 from prospectlib.model import Lead
 from prospectlib.model import StageChange
+from prospectlib.model import Term
 from prospectlib.model import Verdict
 from prospectlib.model._require import require_lead_at
+from prospectlib.model._terms import open_members
 from prospectlib.qualification import BANT
 from prospectlib.qualification import Assessment
 from prospectlib.qualification import Framework
@@ -57,10 +59,12 @@ _LEVELS = (
 # --- converters ---------------------------------------------------------------------
 
 
-def _to_activities(value: Iterable[Activity | str] | str) -> tuple[Activity, ...]:
+def _to_activities(
+    value: Iterable[Activity | Term | str] | str,
+) -> tuple[Activity | Term, ...]:
     """Activities from values or names, one alone or several."""
     expected = "a non-empty list of activities"
-    return v.members(Activity, value, expected=expected, non_empty=True)
+    return open_members(Activity, value, expected=expected, non_empty=True)
 
 
 def _to_names(value: Iterable[str] | str) -> tuple[str, ...]:
@@ -176,7 +180,7 @@ class Qualification:
 
     name: str = attrs.field(default="qualification_level", validator=v.text())
     """The registry name (default ``"qualification_level"``)."""
-    content_activities: tuple[Activity, ...] = attrs.field(
+    content_activities: tuple[Activity | Term, ...] = attrs.field(
         default=(
             Activity.CONTENT_DOWNLOAD,
             Activity.FORM_SUBMISSION,
@@ -189,7 +193,7 @@ class Qualification:
     submissions, newsletter sign-ups and webinar registrations."""
     require_company: bool = attrs.field(default=True, validator=v.flag)
     """Whether IQL needs company details besides contact details (default true)."""
-    research_activities: tuple[Activity, ...] = attrs.field(
+    research_activities: tuple[Activity | Term, ...] = attrs.field(
         default=(
             Activity.CASE_STUDY_DOWNLOAD,
             Activity.SOLUTION_VIDEO_VIEW,

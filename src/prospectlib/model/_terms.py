@@ -26,6 +26,7 @@ MAX_TERM = 64
 _TERM = re.compile(r"[a-z][a-z0-9_]*:[a-z][a-z0-9_]*\Z")
 
 TERM_EXPECTED = "a term of your own written namespace:name, e.g. 'acme:demo_given'"
+TERMS_EXPECTED = "terms of your own written namespace:name, e.g. 'acme:demo_given'"
 
 
 def is_term(text: object) -> bool:
@@ -108,23 +109,26 @@ def open_member(enum_type: type[E], value: object) -> E | Term:
         raise v.RefusalError([Problem(path="", expected=expected)]) from None
 
 
-def open_members(
+def open_members(  # noqa: PLR0913  # the shapes a list of members may be asked to have
     enum_type: type[E],
     value: object,
     *,
     expected: str | None = None,
+    single: bool = True,
     non_empty: bool = False,
     distinct: bool = False,
 ) -> tuple[E | Term, ...]:
-    """A tuple of `open_member` answers (one member or value alone is a list of one).
+    """A tuple of `open_member` answers.
+
+    With *single* (the default), one member or value alone is a list of one.
 
     Examples:
         >>> from prospectlib.model import Activity
         >>> open_members(Activity, ["demo_request", "sms:sent"])
         (<Activity.DEMO_REQUEST: 'demo_request'>, Term('sms:sent'))
     """
-    text = expected or f"a list, each {open_expected(enum_type)}"
-    if isinstance(value, str):
+    text = expected or f"a list of {v.choices(enum_type)}, or {TERMS_EXPECTED}"
+    if single and isinstance(value, str):
         value = (value,)
     out = []
     for item in v.items(value, text):
