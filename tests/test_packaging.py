@@ -20,3 +20,18 @@ def test_the_readme_states_the_python_it_needs():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["requires-python"] == ">=3.11"
     assert "Python 3.11 or newer" in (ROOT / "README.md").read_text()
+
+
+def test_the_docs_render_diagrams_without_a_network():
+    """Mermaid is bundled and loaded first: Material then fetches nothing from a CDN."""
+    config = (ROOT / "mkdocs.yml").read_text()
+    scripts = config.split("extra_javascript:")[1].split("\n\n")[0]
+    listed = [line.strip()[2:] for line in scripts.splitlines() if line.strip()]
+    assert listed == ["assets/mermaid/mermaid.min.js"]
+    bundled = ROOT / "docs" / listed[0]
+    assert bundled.stat().st_size > 1_000_000  # the real library, not a stub
+    assert "http://" not in scripts
+    assert "https://" not in scripts
+    assert "MIT" in (bundled.parent / "LICENSE").read_text()
+    version = (bundled.parent / "README.md").read_text()
+    assert "mermaid` 11." in version

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import prospectlib as pl
 from prospectlib.criteria import has_tag
 from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Stage
@@ -23,12 +24,81 @@ def mermaid_blocks(page: Path) -> list[str]:
     ]
 
 
+# The parts the explanation page draws: each pipeline's success path, then its detours.
+PARTS = [
+    (
+        b2b_pipeline(),
+        [
+            "capture",
+            "qualify_marketing",
+            "accept",
+            "qualify_sales",
+            "open_opportunity",
+            "win",
+            "advocate",
+        ],
+    ),
+    (
+        b2b_pipeline(),
+        ["purchase", "nurture", "reengage", "lose", "reopen", "disqualify"],
+    ),
+    (b2c_pipeline(), ["engage", "consider", "purchase", "repurchase", "advocate"]),
+    (b2c_pipeline(), ["lapse", "unsubscribe", "reactivate"]),
+]
+
+
 class TestMermaid:
-    @pytest.mark.parametrize("pipeline", [b2b_pipeline(), b2c_pipeline()])
-    def test_docs_show_the_generated_diagrams(self, pipeline):
+    def test_docs_show_the_generated_diagrams(self):
         """The explanation page's diagrams equal what the pipelines generate now."""
         blocks = mermaid_blocks(DOCS / "explanation" / "lifecycle.md")
-        assert pipeline.to_mermaid() in blocks
+        assert blocks == [p.to_mermaid(events=events) for p, events in PARTS]
+
+    @pytest.mark.parametrize("pipeline", [b2b_pipeline(), b2c_pipeline()])
+    def test_the_parts_draw_every_transition_once(self, pipeline):
+        """Success path and detours together are the whole pipeline's edges."""
+
+        def edges(text: str) -> list[tuple[str, str]]:
+            found = []
+            for line in text.splitlines():
+                if ": " in line:
+                    arrow, labels = line.split(": ")
+                    found += [(arrow.strip(), e) for e in labels.split(", ")]
+            return found
+
+        drawn = [
+            edge
+            for p, events in PARTS
+            if p.id == pipeline.id
+            for edge in edges(p.to_mermaid(events=events))
+        ]
+        assert sorted(drawn) == sorted(edges(pipeline.to_mermaid()))
+
+    def test_a_part_draws_only_the_stages_its_events_touch(self):
+        """No start arrow unless the initial stage is drawn; end arrows for ends."""
+        b2b = b2b_pipeline()
+        part = b2b.to_mermaid(events=["win", "advocate"])
+        assert "[*] --> prospect" not in part
+        assert '"Prospect"' not in part
+        assert part.endswith("    advocate --> [*]\n")
+        dot = b2b.to_dot(events="capture")
+        assert '"__start__" -> "prospect";' in dot
+        assert '"opportunity"' not in dot
+        assert '"__start__" ->' not in b2b.to_dot(events=["win"])
+        assert b2b.to_mermaid(events=b2b.events) == b2b.to_mermaid()
+
+    @pytest.mark.parametrize(
+        ("events", "error"),
+        [
+            (["win", "wni"], pl.UnknownEventError),
+            (5, pl.ArgumentTypeError),
+            ([5], pl.ArgumentTypeError),
+        ],
+    )
+    def test_events_are_the_pipelines(self, events, error):
+        """An event it lacks is unknown; anything but event ids is a type error."""
+        for draw in (b2b_pipeline().to_mermaid, b2b_pipeline().to_dot):
+            with pytest.raises(error):
+                draw(events=events)
 
     def test_shape(self):
         """Start arrow, labelled stages, merged edge labels, terminal arrows."""

@@ -8,6 +8,7 @@ both languages take as they are.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 from prospectlib.lifecycle._spec import Stage
@@ -38,15 +39,22 @@ class Pipeline(Protocol):
         ...  # pragma: no cover  # a protocol's body never runs
 
 
-def _edges(pipeline: Pipeline) -> list[tuple[str, str, str]]:
-    """``(source, target, label)`` per edge; events between the same stages merge."""
+def _edges(
+    pipeline: Pipeline, events: Collection[str] | None
+) -> list[tuple[str, str, str]]:
+    """``(source, target, label)`` per edge; events between the same stages merge.
+
+    With *events*, only their transitions are drawn.
+    """
     merged: dict[tuple[str, str], list[str]] = {}
     for transition in pipeline.transitions:
+        if events is not None and transition.event not in events:
+            continue
         for source in transition.sources:
-            events = merged.setdefault((source, transition.target), [])
-            if transition.event not in events:
-                events.append(transition.event)
-    return [(s, t, ", ".join(events)) for (s, t), events in merged.items()]
+            labels = merged.setdefault((source, transition.target), [])
+            if transition.event not in labels:
+                labels.append(transition.event)
+    return [(s, t, ", ".join(labels)) for (s, t), labels in merged.items()]
 
 
 # Control characters, and what Python counts as a line break besides them: a
@@ -83,20 +91,33 @@ def _mermaid_text(text: str) -> str:
     return text.translate(_MERMAID)
 
 
-def to_mermaid(pipeline: Pipeline) -> str:
-    """Render *pipeline* as a Mermaid ``stateDiagram-v2``."""
+def _drawn(
+    pipeline: Pipeline, edges: list[tuple[str, str, str]], events: object
+) -> tuple[Stage, ...]:
+    """The stages to draw: all of them, or, for some events, those their edges touch."""
+    if events is None:
+        return pipeline.stages
+    touched = {stage for s, t, _ in edges for stage in (s, t)}
+    return tuple(s for s in pipeline.stages if s.id in touched)
+
+
+def to_mermaid(pipeline: Pipeline, events: Collection[str] | None = None) -> str:
+    """Render *pipeline* (or the transitions of *events*) as a Mermaid state diagram."""
+    edges = _edges(pipeline, events)
+    stages = _drawn(pipeline, edges, events)
     lines = ["stateDiagram-v2", "    direction LR"]
-    lines.extend(
-        f'    state "{_mermaid_text(s.label)}" as {s.id}' for s in pipeline.stages
-    )
-    lines.append(f"    [*] --> {pipeline.initial_stage.id}")
-    lines.extend(f"    {s} --> {t}: {label}" for s, t, label in _edges(pipeline))
-    lines.extend(f"    {s.id} --> [*]" for s in pipeline.stages if s.terminal)
+    lines.extend(f'    state "{_mermaid_text(s.label)}" as {s.id}' for s in stages)
+    if pipeline.initial_stage in stages:
+        lines.append(f"    [*] --> {pipeline.initial_stage.id}")
+    lines.extend(f"    {s} --> {t}: {label}" for s, t, label in edges)
+    lines.extend(f"    {s.id} --> [*]" for s in stages if s.terminal)
     return "\n".join(lines) + "\n"
 
 
-def to_dot(pipeline: Pipeline) -> str:
-    """Render *pipeline* as a Graphviz ``digraph``."""
+def to_dot(pipeline: Pipeline, events: Collection[str] | None = None) -> str:
+    """Render *pipeline* (or the transitions of *events*) as a Graphviz digraph."""
+    edges = _edges(pipeline, events)
+    stages = _drawn(pipeline, edges, events)
     lines = [
         f"digraph {pipeline.id} {{",
         "    rankdir=LR;",
@@ -104,13 +125,13 @@ def to_dot(pipeline: Pipeline) -> str:
         '    edge [fontname="Helvetica", fontsize=10];',
         '    "__start__" [shape=point, label=""];',
     ]
-    for stage in pipeline.stages:
+    for stage in stages:
         extra = ", peripheries=2" if stage.terminal else ""
         lines.append(f'    "{stage.id}" [label="{_quote(stage.label)}"{extra}];')
-    lines.append(f'    "__start__" -> "{pipeline.initial_stage.id}";')
+    if pipeline.initial_stage in stages:
+        lines.append(f'    "__start__" -> "{pipeline.initial_stage.id}";')
     lines.extend(
-        f'    "{s}" -> "{t}" [label="{_quote(label)}"];'
-        for s, t, label in _edges(pipeline)
+        f'    "{s}" -> "{t}" [label="{_quote(label)}"];' for s, t, label in edges
     )
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ from prospectlib import _validate as v
 from prospectlib.criteria import Criterion
 from prospectlib.criteria import CriterionRegistry
 from prospectlib.criteria import require_aware
+from prospectlib.errors import ArgumentTypeError
 from prospectlib.errors import InvalidConfigError
 from prospectlib.errors import InvalidLeadError
 from prospectlib.errors import LeadTypeError
@@ -743,25 +744,61 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
 
     # --- diagrams ---------------------------------------------------------------------
 
-    def to_mermaid(self) -> str:
+    def to_mermaid(self, *, events: Iterable[str] | None = None) -> str:
         """The pipeline as a Mermaid state diagram (deterministic text).
+
+        A large pipeline reads better in parts: with *events*, only their
+        transitions are drawn, and the stages they touch (say the success path
+        in one diagram and the detours in another).
 
         Examples:
             >>> import prospectlib as pl
             >>> print(pl.lifecycle.b2c_pipeline().to_mermaid().splitlines()[0])
             stateDiagram-v2
-        """
-        return _diagram.to_mermaid(self)
+            >>> b2b = pl.lifecycle.b2b_pipeline()
+            >>> print(b2b.to_mermaid(events=["win", "advocate"]))
+            stateDiagram-v2
+                direction LR
+                state "Opportunity" as opportunity
+                state "Customer" as customer
+                state "Advocate" as advocate
+                opportunity --> customer: win
+                customer --> advocate: advocate
+                advocate --> [*]
+            <BLANKLINE>
 
-    def to_dot(self) -> str:
+        Raises:
+            UnknownEventError: an event the pipeline does not have.
+        """
+        return _diagram.to_mermaid(self, self._drawn_events(events))
+
+    def to_dot(self, *, events: Iterable[str] | None = None) -> str:
         """The pipeline as a Graphviz DOT digraph (text; no Graphviz needed).
+
+        *events* draws only their transitions, as for `to_mermaid`.
 
         Examples:
             >>> import prospectlib as pl
             >>> print(pl.lifecycle.b2c_pipeline().to_dot().splitlines()[0])
             digraph b2c {
         """
-        return _diagram.to_dot(self)
+        return _diagram.to_dot(self, self._drawn_events(events))
+
+    def _drawn_events(self, events: Iterable[str] | None) -> frozenset[str] | None:
+        """*events* checked against the pipeline's, or ``None`` for all of them."""
+        if events is None:
+            return None
+        try:
+            wanted = v.texts(events, "a list of event ids", single=True)
+        except v.RefusalError as exc:
+            raise ArgumentTypeError(exc.prefixed("events").problems) from None
+        for event in wanted:
+            if event not in self._table_events:
+                raise UnknownEventError(
+                    f"pipeline {self.id!r} has no event {v.shown(event)} "
+                    f"(events: {', '.join(self.events)})"
+                )
+        return frozenset(wanted)
 
 
 def _same_error(one: SendError, other: SendError) -> bool:
