@@ -30,8 +30,27 @@ DATA_DIR = REPO_ROOT.parent / "shared" / "data"
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """The real public datasets (../shared/data); skips when they are absent."""
-    if not DATA_DIR.is_dir():
+    missing = [name for name in DATASETS if not (DATA_DIR / name).is_file()]
+    if missing:
         pytest.skip(
-            f"real data folder not found at {DATA_DIR} (see that folder's README.md)"
+            f"real data not found: place these public datasets in {DATA_DIR}: "
+            + "; ".join(f"{name} ({DATASETS[name]})" for name in missing)
         )
     return DATA_DIR
+
+
+# The public datasets the realdata tests read, by file name, with where they come from.
+DATASETS = {
+    "xeducation_leads.csv": (
+        "the X Education leads of the upGrad 'Lead Scoring Case Study'"
+        " (Leads.csv, 9,240 rows)"
+    ),
+    "online_retail_invoices.csv": (
+        "the UCI Machine Learning Repository 'Online Retail' data (id 352),"
+        " one row per invoice"
+    ),
+    "cdnow_master.txt": (
+        "Fader and Hardie's CDNOW master transactions, as shipped in the lifetimes"
+        " package (CDNOW_master.txt)"
+    ),
+}
