@@ -20,6 +20,7 @@ from prospectlib.lifecycle import Pipeline
 from prospectlib.lifecycle import Stage
 from prospectlib.lifecycle import Transition
 from prospectlib.lifecycle import b2b_pipeline
+from tests.classifiers.test_classify import Misbehaving as Answers
 
 T = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 
@@ -78,20 +79,6 @@ class TestEventsAndStages:
             assert len(str(exc.value)) < 1200
         result = B2B.send_many([lead], "capture", at=T)
         assert type(result.failures[0].error) is pl.UnknownStageError
-
-
-@attrs.frozen
-class Answers:
-    """A classifier that answers whatever it was given (or raises it)."""
-
-    answer: object
-    labels = MarketLabel
-    name: str = "odd"
-
-    def classify(self, lead: pl.Lead, *, at: dt.datetime) -> object:
-        if isinstance(self.answer, BaseException):
-            raise self.answer
-        return self.answer
 
 
 answers = st.one_of(
