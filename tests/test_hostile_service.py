@@ -155,3 +155,31 @@ class TestPipelineLabels:
         dot = pipeline.to_dot().splitlines()
         assert len(dot) == 10
         assert dot[-1] == "}"
+
+
+@pytest.mark.slow
+class TestOpenVocabularies:
+    @given(
+        text=st.one_of(st.text(max_size=80), st.from_regex(r"[a-z]{1,8}:[a-z_]{1,8}"))
+    )
+    def test_any_text_is_a_member_a_term_or_refused_by_field(self, text):
+        """Activity, source and kind: built-in, namespace:name, or a named fault."""
+        builds = {
+            "Interaction.activity": lambda: (
+                pl.Interaction(activity=text, at=T).activity
+            ),
+            "Lead.source": lambda: pl.Lead(id="L", created_at=T, source=text).source,
+            "Objection.kind": lambda: pl.Objection(kind=text, raised_at=T).kind,
+        }
+        for path, build in builds.items():
+            got = outcome(build)
+            if isinstance(got, pl.ProspectlibError):
+                assert isinstance(got, pl.InvalidLeadError)
+                assert [p.path for p in got.problems] == [path]
+                assert text not in str(got) or len(text) < 3  # the value is not echoed
+            else:
+                assert got == text
+                assert isinstance(got, pl.Term) is (":" in text)
+        data = {"id": "L", "created_at": "2026-03-01T00:00:00Z", "source": text}
+        read = outcome(lambda: pl.serialize.from_dict(pl.Lead, data))
+        assert isinstance(read, (pl.Lead, pl.InvalidLeadError))
