@@ -37,13 +37,16 @@ PARTS = [
             "win",
             "advocate",
         ],
+        "TB",
     ),
+    (b2b_pipeline(), ["nurture", "reengage", "lose", "reopen"], "LR"),
+    (b2b_pipeline(), ["purchase", "disqualify"], "LR"),
     (
-        b2b_pipeline(),
-        ["purchase", "nurture", "reengage", "lose", "reopen", "disqualify"],
+        b2c_pipeline(),
+        ["engage", "consider", "purchase", "repurchase", "advocate"],
+        "LR",
     ),
-    (b2c_pipeline(), ["engage", "consider", "purchase", "repurchase", "advocate"]),
-    (b2c_pipeline(), ["lapse", "unsubscribe", "reactivate"]),
+    (b2c_pipeline(), ["lapse", "unsubscribe", "reactivate"], "LR"),
 ]
 
 
@@ -51,7 +54,10 @@ class TestMermaid:
     def test_docs_show_the_generated_diagrams(self):
         """The explanation page's diagrams equal what the pipelines generate now."""
         blocks = mermaid_blocks(DOCS / "explanation" / "lifecycle.md")
-        assert blocks == [p.to_mermaid(events=events) for p, events in PARTS]
+        assert blocks == [
+            p.to_mermaid(events=events, direction=direction)
+            for p, events, direction in PARTS
+        ]
 
     @pytest.mark.parametrize("pipeline", [b2b_pipeline(), b2c_pipeline()])
     def test_the_parts_draw_every_transition_once(self, pipeline):
@@ -67,7 +73,7 @@ class TestMermaid:
 
         drawn = [
             edge
-            for p, events in PARTS
+            for p, events, _ in PARTS
             if p.id == pipeline.id
             for edge in edges(p.to_mermaid(events=events))
         ]
@@ -189,3 +195,14 @@ class TestEscaping:
         for line, stage in zip(dot[5:7], "ab", strict=True):
             extra = ", peripheries=2" if stage == "b" else ""
             assert re.fullmatch(rf'    "{stage}" \[label={DOT_STRING}{extra}\];', line)
+
+
+@pytest.mark.parametrize(
+    ("direction", "error"), [("XY", pl.ValidationError), (5, pl.ArgumentTypeError)]
+)
+def test_a_direction_is_mermaids(direction, error):
+    """LR, RL, TB or BT; anything else is refused, naming the argument."""
+    assert "    direction TB\n" in b2b_pipeline().to_mermaid(direction="TB")
+    with pytest.raises(error) as exc:
+        b2b_pipeline().to_mermaid(direction=direction)
+    assert [p.path for p in exc.value.problems] == ["direction"]

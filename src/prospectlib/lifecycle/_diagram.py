@@ -101,11 +101,13 @@ def _drawn(
     return tuple(s for s in pipeline.stages if s.id in touched)
 
 
-def to_mermaid(pipeline: Pipeline, events: Collection[str] | None = None) -> str:
+def to_mermaid(
+    pipeline: Pipeline, events: Collection[str] | None = None, direction: str = "LR"
+) -> str:
     """Render *pipeline* (or the transitions of *events*) as a Mermaid state diagram."""
     edges = _edges(pipeline, events)
     stages = _drawn(pipeline, edges, events)
-    lines = ["stateDiagram-v2", "    direction LR"]
+    lines = ["stateDiagram-v2", f"    direction {direction}"]
     lines.extend(f'    state "{_mermaid_text(s.label)}" as {s.id}' for s in stages)
     if pipeline.initial_stage in stages:
         lines.append(f"    [*] --> {pipeline.initial_stage.id}")

@@ -45,6 +45,9 @@ from prospectlib.model._require import require_lead_at
 # contain a double underscore, so no event id can take one of these names.
 _STAGE_ATTR = "stage__"
 
+# The directions Mermaid draws a state diagram in.
+_DIRECTIONS = ("LR", "RL", "TB", "BT")
+
 
 @_convert.serializable(error=ValidationError)
 @attrs.frozen(kw_only=True)
@@ -744,12 +747,16 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
 
     # --- diagrams ---------------------------------------------------------------------
 
-    def to_mermaid(self, *, events: Iterable[str] | None = None) -> str:
+    def to_mermaid(
+        self, *, events: Iterable[str] | None = None, direction: str = "LR"
+    ) -> str:
         """The pipeline as a Mermaid state diagram (deterministic text).
 
         A large pipeline reads better in parts: with *events*, only their
         transitions are drawn, and the stages they touch (say the success path
-        in one diagram and the detours in another).
+        in one diagram and the detours in another). *direction* is Mermaid's:
+        ``LR`` (left to right, the default), ``RL``, ``TB`` (top to bottom) or
+        ``BT``; a long chain of stages reads better top to bottom.
 
         Examples:
             >>> import prospectlib as pl
@@ -769,8 +776,17 @@ transition of pipeline 'b2b' (no 'win' from 'prospect')
 
         Raises:
             UnknownEventError: an event the pipeline does not have.
+            ArgumentTypeError: *events* is not a list of event ids, or
+                *direction* not a string.
+            ValidationError: *direction* is not one of Mermaid's.
         """
-        return _diagram.to_mermaid(self, self._drawn_events(events))
+        if direction not in _DIRECTIONS:
+            expected = f"one of {', '.join(map(repr, _DIRECTIONS))}"
+            problems = [Problem(path="direction", expected=expected)]
+            if not isinstance(direction, str):
+                raise ArgumentTypeError(problems)
+            raise ValidationError(problems)
+        return _diagram.to_mermaid(self, self._drawn_events(events), direction)
 
     def to_dot(self, *, events: Iterable[str] | None = None) -> str:
         """The pipeline as a Graphviz DOT digraph (text; no Graphviz needed).
