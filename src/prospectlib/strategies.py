@@ -53,6 +53,7 @@ from prospectlib.model import Person
 from prospectlib.model import Purchase
 from prospectlib.model import Source
 from prospectlib.model import StageChange
+from prospectlib.model import Term
 from prospectlib.model import Verdict
 from prospectlib.model._countries import COUNTRY_CODES
 
@@ -79,6 +80,7 @@ __all__ = [
     "purchases",
     "stage_changes",
     "stage_ids",
+    "terms",
 ]
 
 EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -631,6 +633,31 @@ def stage_ids() -> st.SearchStrategy[str]:
         'sales_accepted'
     """
     return _STAGE
+
+
+_TERM_PART = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)
+_TERM = st.one_of(
+    st.sampled_from([Term(t) for t in ("sms:sent", "social:zalo", "sales:demo_given")]),
+    st.builds(lambda ns, name: Term(f"{ns}:{name}"), _TERM_PART, _TERM_PART),
+)
+
+
+def terms() -> st.SearchStrategy[Term]:
+    """Terms of your own (`prospectlib.Term`): ``namespace:name`` words.
+
+    Use them with `interactions` and `leads` through ``attrs.evolve`` to check
+    that your code takes activities, sources and objection kinds it has never
+    seen.
+
+    Returns:
+        A strategy of `Term` values.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(terms(), lambda term: term.namespace == "social")
+        Term('social:zalo')
+    """
+    return _TERM
 
 
 def stage_changes(

@@ -22,8 +22,7 @@ from prospectlib.serialize import to_json
 from tests.helpers import T0
 from tests.helpers import lead
 
-names = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
-terms = st.builds(lambda ns, name: f"{ns}:{name}", names, names)
+terms = ps.terms()
 
 
 class TestTerm:
@@ -196,3 +195,12 @@ class TestUsed:
         assert pl.lifecycle.b2b_pipeline().decisions(subject, at=at)
         assert from_dict(pl.Lead, to_dict(subject)) == subject
         assert source in to_json(subject)
+
+
+@given(term=ps.terms())
+def test_the_public_strategy_draws_valid_terms(term):
+    """prospectlib.strategies.terms() draws terms that a lead takes and writes back."""
+    assert type(term) is pl.Term
+    assert pl.Term(str(term)) == term
+    subject = lead(source=term)
+    assert from_dict(pl.Lead, to_dict(subject)).source == term
