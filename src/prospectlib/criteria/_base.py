@@ -83,13 +83,44 @@ class Check:
         return self.passed
 
 
+# The answers criteria build are valid by construction, so they are made
+# without their classes' checks: `Check` and `Unmet` check what a caller gives
+# them, and in `__init__` those checks cost more than most criteria's own test
+# (``evaluate`` runs on every explanation, guard refusal and policy decision).
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _check(reason: str, conditions: tuple[Unmet, ...]) -> Check:
+    """A `Check` the library states, made without its checks.
+
+    It failed when it names unmet *conditions*, and passed when it names none.
+    """
+    made: Check = _new(Check)
+    _set(made, "passed", not conditions)
+    _set(made, "reason", reason)
+    _set(made, "unmet", tuple(c.message for c in conditions))
+    _set(made, "conditions", conditions)
+    return made
+
+
+def _unmet(kind: str, key: str | None, verdict: str, message: str) -> Unmet:
+    """An `Unmet` the library states, made without its checks."""
+    made: Unmet = _new(Unmet)
+    _set(made, "kind", kind)
+    _set(made, "key", key)
+    _set(made, "verdict", verdict)
+    _set(made, "message", message)
+    return made
+
+
 def _fail(
     reason: str, kind: str, key: str | None = None, *, unknown: bool = False
 ) -> Check:
     """A leaf criterion's refusal: one condition, in words and as data."""
     verdict = "unknown" if unknown else "unmet"
-    condition = Unmet(kind=kind, key=key, verdict=verdict, message=reason)
-    return Check(passed=False, reason=reason, unmet=(reason,), conditions=(condition,))
+    condition = _unmet(kind, key, verdict, reason)
+    return _check(reason, (condition,))
 
 
 def _fail_all(reason: str, conditions: Iterable[Unmet], kind: str) -> Check:
@@ -98,15 +129,8 @@ def _fail_all(reason: str, conditions: Iterable[Unmet], kind: str) -> Check:
     A part of yours may fail with no conditions: then the composite's *reason*
     is the one condition, of its *kind*.
     """
-    found = tuple(conditions) or (
-        Unmet(kind=kind, key=None, verdict="unmet", message=reason),
-    )
-    return Check(
-        passed=False,
-        reason=reason,
-        unmet=tuple(c.message for c in found),
-        conditions=found,
-    )
+    found = tuple(conditions) or (_unmet(kind, None, "unmet", reason),)
+    return _check(reason, found)
 
 
 def subject_of(criterion: object) -> str | None:
@@ -118,7 +142,7 @@ def subject_of(criterion: object) -> str | None:
 
 
 def _pass(reason: str) -> Check:
-    return Check(passed=True, reason=reason)
+    return _check(reason, ())
 
 
 @runtime_checkable

@@ -71,9 +71,9 @@ class AllOf:
         """Evaluate every part and list the unmet ones."""
         check_arguments(lead, at)
         checks = [c.evaluate(lead, at=at) for c in self.criteria]
-        if all(c.passed for c in checks):
-            return _pass("; ".join(c.reason for c in checks))
         failed = [c for c in checks if not c.passed]
+        if not failed:
+            return _pass("; ".join(c.reason for c in checks))
         # A part of yours may fail without lines: its reason says why.
         lines = [u for c in failed for u in c.unmet or (c.reason,)]
         conditions = [u for c in failed for u in c.conditions]

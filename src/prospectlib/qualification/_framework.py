@@ -25,10 +25,10 @@ from prospectlib.criteria import is_criterion
 from prospectlib.criteria._base import BUILT_IN
 from prospectlib.criteria._base import _fail_all
 from prospectlib.criteria._base import _pass
+from prospectlib.criteria._base import _unmet
 from prospectlib.criteria._base import check_arguments
 from prospectlib.criteria._base import nest
 from prospectlib.errors import InvalidConfigError
-from prospectlib.errors import Unmet
 from prospectlib.errors import ValidationError
 from prospectlib.model import BuyingRole
 from prospectlib.model import Evidence
@@ -518,9 +518,7 @@ class Framework:
         if assessment.passed:
             return _pass(assessment.summary)
         conditions = [
-            Unmet(
-                kind="framework", key=p.key, verdict=p.verdict.value, message=p.reason
-            )
+            _unmet("framework", p.key, p.verdict.value, p.reason)
             for p in assessment.criteria
             if p.verdict is not _MET
         ]
